@@ -1,0 +1,13 @@
+//! The browser entry point: Trunk builds this into the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<glossa::ui::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("glossa-app is the browser app: run `make serve` and open http://127.0.0.1:8080");
+    std::process::exit(2);
+}

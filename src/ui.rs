@@ -1,0 +1,15 @@
+//! Yew components. They render [`crate::state::AppState`] and turn user events into
+//! [`crate::state::Action`]s through the [`annotator`] context; none of them holds data of its
+//! own beyond transient view state (a hover, a confirmation).
+
+pub mod annotator;
+pub mod app;
+pub mod article_view;
+pub mod note_card;
+pub mod note_editor;
+pub mod notices;
+pub mod selection_button;
+pub mod side_panel;
+pub mod toolbar;
+
+pub use app::App;

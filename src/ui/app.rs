@@ -1,0 +1,139 @@
+//! The root component: owns the state, reads storage once, and wires browser events
+//! (selection changes, other tabs' writes, the keyboard) to actions.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::sample::SAMPLE_ARTICLE;
+use crate::state::{Action, AppState, Notice, Severity};
+use crate::text::Document;
+use crate::ui::annotator::Annotator;
+use crate::ui::article_view::ArticleView;
+use crate::ui::notices::Notices;
+use crate::ui::selection_button::SelectionButton;
+use crate::ui::side_panel::SidePanel;
+use crate::ui::toolbar::Toolbar;
+use crate::web::selection::{selection_anchor_point, selection_span};
+use crate::web::storage::NotesStore;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let doc = use_memo((), |_| Document::from_plain_text(SAMPLE_ARTICLE));
+    let store = use_memo((), {
+        let doc = doc.clone();
+        move |_| NotesStore::new(&doc.fingerprint())
+    });
+    let state = use_reducer({
+        let doc = doc.clone();
+        move || AppState::new(doc)
+    });
+    let article_ref = use_node_ref();
+    let button_at = use_state(|| None::<(f64, f64)>);
+
+    use_effect_with((), {
+        let (state, store) = (state.clone(), store.clone());
+        move |_| {
+            let outcome = store.load();
+            if let Some(message) = outcome.problem {
+                state.dispatch(warn(message));
+            }
+            state.dispatch(Action::Loaded {
+                notes: outcome.notes,
+            });
+        }
+    });
+
+    use_effect_with((), {
+        let (state, article_ref, button_at) =
+            (state.clone(), article_ref.clone(), button_at.clone());
+        move |_| {
+            let document = gloo::utils::document();
+            let listener = EventListener::new(&document, "selectionchange", move |_| {
+                let span = article_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|root| selection_span(&root));
+                button_at.set(span.and_then(|_| selection_anchor_point()));
+                state.dispatch(Action::SelectionChanged(span));
+            });
+            move || drop(listener)
+        }
+    });
+
+    use_effect_with((), {
+        let (state, store) = (state.clone(), store.clone());
+        move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(store.key()) {
+                    return;
+                }
+                let raw = event.new_value().unwrap_or_default();
+                let outcome = if raw.is_empty() {
+                    None
+                } else {
+                    store.read_external(&raw)
+                };
+                let (notes, problem) = outcome.map_or((Vec::new(), None), |o| (o.notes, o.problem));
+                if let Some(message) = problem {
+                    state.dispatch(warn(message));
+                }
+                state.dispatch(Action::Loaded { notes });
+            });
+            move || drop(listener)
+        }
+    });
+
+    use_effect_with((), {
+        let state = state.clone();
+        move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|t| matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+                let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+                if event.key() == "n" && !typing && !modified {
+                    event.prevent_default();
+                    state.dispatch(Action::StartNote);
+                }
+            });
+            move || drop(listener)
+        }
+    });
+
+    let annotator = Annotator {
+        state: state.clone(),
+        store: Rc::clone(&store),
+    };
+    let show_button = state.selection.is_some() && state.editor.is_none();
+    html! {
+        <ContextProvider<Annotator> context={annotator}>
+            <Toolbar />
+            <Notices />
+            <div class="layout">
+                <ArticleView node_ref={article_ref} />
+                <SidePanel />
+            </div>
+            if show_button {
+                if let Some(at) = *button_at {
+                    <SelectionButton x={at.0} y={at.1} />
+                }
+            }
+        </ContextProvider<Annotator>>
+    }
+}
+
+fn warn(message: String) -> Action {
+    Action::Notify(Notice {
+        severity: Severity::Warning,
+        message,
+    })
+}

@@ -1,0 +1,29 @@
+//! The toolbar: the app's name, the article's title, and "Add note" for the current
+//! selection (the same action as the button by the selection and the `n` key).
+
+use yew::prelude::*;
+
+use crate::ui::annotator::use_annotator;
+
+#[function_component(Toolbar)]
+pub fn toolbar() -> Html {
+    let annotator = use_annotator();
+    let state = &annotator.state;
+    let can_add = state.selection.is_some() && state.editor.is_none();
+    let onclick = {
+        let annotator = annotator.clone();
+        Callback::from(move |_: MouseEvent| annotator.start_note())
+    };
+    // Keep the selection when the button is pressed.
+    let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
+    html! {
+        <header class="toolbar">
+            <span class="brand">{"Glossa"}</span>
+            <span class="doc-title" title={state.doc.title().to_string()}>{state.doc.title().to_string()}</span>
+            <button id="toolbar-add-note" class="primary" disabled={!can_add} {onclick} {onmousedown}
+                    title="Add a note to the selected passage (n)">
+                {"Add note"}
+            </button>
+        </header>
+    }
+}

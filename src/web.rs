@@ -1,0 +1,11 @@
+//! The browser edge: the only code outside `ui/` that talks to the browser.
+//!
+//! * [`storage`]: notes in localStorage, with unreadable data kept aside and a full quota
+//!   reported as an error value.
+//! * [`selection`]: the DOM selection (UTF-16 offsets in text nodes) to byte spans of the
+//!   document, and back.
+//! * [`clock`]: time stamps and fresh ids, which the core takes as arguments.
+
+pub mod clock;
+pub mod selection;
+pub mod storage;

@@ -1,0 +1,161 @@
+//! An article's notes in localStorage.
+//!
+//! Reading never destroys anything: a value that cannot be read in full (not JSON, a newer
+//! schema, some notes malformed) is first copied aside under its own key, and if even that
+//! copy fails the store turns read-only, so no later save can overwrite it. Writing reports a
+//! full quota as [`StorageError::QuotaExceeded`] instead of panicking.
+
+use std::cell::Cell;
+
+use wasm_bindgen::JsCast;
+
+use crate::io::storage::{decode, encode, notes_key, quarantine_key};
+use crate::model::Note;
+
+/// Why a write failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    #[error("this browser does not allow Glossa to use its local storage")]
+    Unavailable,
+    #[error("the browser's storage for this site is full")]
+    QuotaExceeded,
+    #[error("saving is paused because stored notes could not be read or kept aside")]
+    ReadOnly,
+    #[error("the browser refused to save ({0})")]
+    Other(String),
+}
+
+/// What reading the stored notes gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOutcome {
+    pub notes: Vec<Note>,
+    /// A sentence for the user when something could not be read.
+    pub problem: Option<String>,
+}
+
+/// The notes of one article, in localStorage.
+#[derive(Debug)]
+pub struct NotesStore {
+    fingerprint: String,
+    key: String,
+    read_only: Cell<bool>,
+}
+
+impl NotesStore {
+    /// The store for the article with this fingerprint.
+    pub fn new(fingerprint: &str) -> NotesStore {
+        NotesStore {
+            fingerprint: fingerprint.to_string(),
+            key: notes_key(fingerprint),
+            read_only: Cell::new(false),
+        }
+    }
+
+    /// The storage key this store reads and writes.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Reads the stored notes. Unreadable data is kept aside under another key first.
+    pub fn load(&self) -> LoadOutcome {
+        let Some(storage) = local_storage() else {
+            self.read_only.set(true);
+            return LoadOutcome {
+                notes: Vec::new(),
+                problem: Some(format!(
+                    "Notes cannot be kept: {}.",
+                    StorageError::Unavailable
+                )),
+            };
+        };
+        let raw = match storage.get_item(&self.key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => {
+                return LoadOutcome {
+                    notes: Vec::new(),
+                    problem: None,
+                }
+            }
+            Err(e) => {
+                self.read_only.set(true);
+                return LoadOutcome {
+                    notes: Vec::new(),
+                    problem: Some(format!(
+                        "Stored notes could not be read: {}.",
+                        js_message(&e)
+                    )),
+                };
+            }
+        };
+        self.read(&storage, &raw)
+    }
+
+    /// Decodes a value read from storage (at start, or sent by another tab).
+    pub fn read(&self, storage: &web_sys::Storage, raw: &str) -> LoadOutcome {
+        let decoded = decode(&self.fingerprint, raw);
+        let Some(problem) = decoded.problem else {
+            return LoadOutcome {
+                notes: decoded.notes,
+                problem: None,
+            };
+        };
+        let aside = quarantine_key(
+            &self.key,
+            &String::from(js_sys::Date::new_0().to_iso_string()),
+        );
+        let message = match storage.set_item(&aside, raw) {
+            Ok(()) => format!(
+                "Some stored notes could not be read: {problem}. The original data was kept \
+                 under the storage key \"{aside}\"."
+            ),
+            Err(_) => {
+                self.read_only.set(true);
+                format!(
+                    "Some stored notes could not be read: {problem}. Saving is paused so that \
+                     the original data is not overwritten."
+                )
+            }
+        };
+        LoadOutcome {
+            notes: decoded.notes,
+            problem: Some(message),
+        }
+    }
+
+    /// Decodes a value from a `storage` event.
+    pub fn read_external(&self, raw: &str) -> Option<LoadOutcome> {
+        let storage = local_storage()?;
+        Some(self.read(&storage, raw))
+    }
+
+    /// Writes all of the article's notes.
+    pub fn save(&self, notes: &[Note]) -> Result<(), StorageError> {
+        if self.read_only.get() {
+            return Err(StorageError::ReadOnly);
+        }
+        let storage = local_storage().ok_or(StorageError::Unavailable)?;
+        storage
+            .set_item(&self.key, &encode(&self.fingerprint, notes))
+            .map_err(|e| classify(&e))
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn classify(error: &wasm_bindgen::JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => {
+            StorageError::QuotaExceeded
+        }
+        _ => StorageError::Other(js_message(error)),
+    }
+}
+
+fn js_message(error: &wasm_bindgen::JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) => e.message(),
+        None => error.as_string().unwrap_or_else(|| format!("{error:?}")),
+    }
+}
