@@ -1,4 +1,5 @@
 //! Overlapping highlights to segments: every character drawn once, with the right marks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use glossa::highlight::segments;
 use glossa::text::{ByteOffset as B, ByteSpan};

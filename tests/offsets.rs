@@ -1,5 +1,6 @@
 //! Offsets between UTF-8 bytes, UTF-16 code units and code points: tables with emoji,
 //! accents, CJK and right-to-left text, and properties over arbitrary strings.
+#![cfg(not(target_arch = "wasm32"))]
 
 use glossa::text::offsets::*;
 use proptest::prelude::*;

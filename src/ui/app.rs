@@ -19,9 +19,18 @@ use crate::ui::toolbar::Toolbar;
 use crate::web::selection::{selection_anchor_point, selection_span};
 use crate::web::storage::NotesStore;
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The article's plain text; the built-in sample when absent.
+    #[prop_or_default]
+    pub text: Option<AttrValue>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let doc = use_memo((), |_| Document::from_plain_text(SAMPLE_ARTICLE));
+pub fn app(props: &AppProps) -> Html {
+    let doc = use_memo(props.text.clone(), |text| {
+        Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
+    });
     let store = use_memo((), {
         let doc = doc.clone();
         move |_| NotesStore::new(&doc.fingerprint())

@@ -1,0 +1,50 @@
+# Glossa: the two commands are `make serve` and `make test`. Each installs what is missing
+# first (scripts/setup.sh, idempotent), so they work on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: serve test setup setup-build build size test-native test-browser test-e2e lint fmt clean
+
+## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
+serve: setup-build
+	trunk serve --release --offline
+
+## test: install what is missing and run every test layer; ends with "N passed, N failed"
+test: setup
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh all
+
+setup-build:
+	scripts/setup.sh build
+
+## build: the release app in dist/, with its sizes
+build: setup-build
+	scripts/build.sh
+
+size:
+	scripts/size.sh
+
+test-native:
+	scripts/test.sh native
+
+test-browser: setup
+	scripts/test.sh browser
+
+test-e2e: setup
+	scripts/test.sh e2e
+
+## lint: formatting and clippy, for the host and for wasm32
+lint:
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf dist target/test-logs

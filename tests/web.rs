@@ -1,0 +1,313 @@
+//! Browser tests: run in headless Chromium by wasm-bindgen-test-runner (`make test-browser`).
+//! They cover what only a browser can: the DOM selection's UTF-16 offsets, localStorage with
+//! its quota, and the real components mounted on a page.
+#![cfg(target_arch = "wasm32")]
+
+use glossa::io::storage::notes_key;
+use glossa::text::{ByteOffset, ByteSpan, Document};
+use glossa::ui::app::{App, AppProps};
+use glossa::web::selection::range_span;
+use glossa::web::storage::{NotesStore, StorageError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn mount_point() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Waits, without a fixed sleep, until `condition` holds (or fails the test after ~5 s).
+async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if condition() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+// ---- selection: DOM boundary points (UTF-16) to document bytes ----
+
+/// Renders `<p>` blocks of segments by hand, as the article view does.
+fn render_segments(root: &Element, doc: &Document, cuts: &[usize]) {
+    for block in doc.blocks() {
+        let p = document().create_element("p").unwrap();
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .copied()
+            .filter(|c| *c > block.span.start.0 && *c < block.span.end.0)
+            .collect();
+        bounds.insert(0, block.span.start.0);
+        bounds.push(block.span.end.0);
+        for pair in bounds.windows(2) {
+            let seg = document().create_element("span").unwrap();
+            seg.set_attribute("data-start", &pair[0].to_string())
+                .unwrap();
+            seg.set_attribute("data-end", &pair[1].to_string()).unwrap();
+            seg.set_text_content(Some(
+                doc.slice(ByteSpan::new(ByteOffset(pair[0]), ByteOffset(pair[1]))),
+            ));
+            p.append_child(&seg).unwrap();
+        }
+        root.append_child(&p).unwrap();
+    }
+}
+
+fn text_node_of(root: &Element, segment: u32) -> web_sys::Node {
+    root.query_selector_all("[data-start]")
+        .unwrap()
+        .item(segment)
+        .unwrap()
+        .first_child()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn selection_after_emoji_cjk_and_rtl_maps_to_the_right_bytes() {
+    let doc = Document::from_plain_text("Title\n\n🚂 Kim 金正恩 left; שלום said 👩‍👩‍👧 then.");
+    let root = mount_point();
+    render_segments(&root, &doc, &[]);
+    let text = doc.text();
+    let node = text_node_of(&root, 1);
+    // UTF-16 offsets inside the paragraph's text node.
+    let para = doc.slice(doc.blocks()[1].span);
+    let utf16 = |needle: &str| para[..para.find(needle).unwrap()].encode_utf16().count() as u32;
+    for needle in ["Kim", "金正恩", "שלום", "then"] {
+        let range = document().create_range().unwrap();
+        let start = utf16(needle);
+        let len = needle.encode_utf16().count() as u32;
+        range.set_start(&node, start).unwrap();
+        range.set_end(&node, start + len).unwrap();
+        let span = range_span(&root, &range).expect("span");
+        assert_eq!(&text[span.start.0..span.end.0], needle);
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn selection_across_segments_blocks_and_element_boundaries() {
+    let doc = Document::from_plain_text("Head 🚂\n\nOne two three.\n\nFour five.");
+    let root = mount_point();
+    let two = doc.text().find("two").unwrap();
+    render_segments(&root, &doc, &[two, two + 3]);
+    // From "two" (its own segment) to "Four" in the next block.
+    let range = document().create_range().unwrap();
+    range.set_start(&text_node_of(&root, 2), 0).unwrap();
+    range.set_end(&text_node_of(&root, 4), 4).unwrap();
+    let span = range_span(&root, &range).unwrap();
+    assert_eq!(doc.slice(span), "two three.\n\nFour");
+    // A whole paragraph selected as element boundaries, as a triple click does.
+    let paragraphs = root.query_selector_all("p").unwrap();
+    let range = document().create_range().unwrap();
+    range.set_start(&paragraphs.item(1).unwrap(), 0).unwrap();
+    range.set_end(&paragraphs.item(2).unwrap(), 0).unwrap();
+    let span = range_span(&root, &range).unwrap();
+    assert_eq!(doc.slice(span), "One two three.");
+    // A range that starts before the article clamps to its start.
+    let range = document().create_range().unwrap();
+    range.set_start(&document().body().unwrap(), 0).unwrap();
+    range.set_end(&text_node_of(&root, 0), 4).unwrap();
+    assert_eq!(doc.slice(range_span(&root, &range).unwrap()), "Head");
+    root.remove();
+}
+
+// ---- storage ----
+
+#[wasm_bindgen_test]
+fn storage_round_trip_and_missing_key() {
+    let store = NotesStore::new("test-roundtrip");
+    storage().remove_item(store.key()).unwrap();
+    let empty = store.load();
+    assert!(empty.notes.is_empty() && empty.problem.is_none());
+    let text = "🚂 Kim left on Monday.";
+    let note = glossa::model::Note {
+        id: glossa::model::NoteId("n1".into()),
+        target: glossa::anchor::describe(text, ByteSpan::new(ByteOffset(5), ByteOffset(9))),
+        body: "who?".into(),
+        created: glossa::model::Timestamp("t".into()),
+        modified: glossa::model::Timestamp("t".into()),
+    };
+    store.save(std::slice::from_ref(&note)).unwrap();
+    assert_eq!(NotesStore::new("test-roundtrip").load().notes, vec![note]);
+    storage().remove_item(store.key()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_kept_aside_before_anything_overwrites_it() {
+    let key = notes_key("test-corrupt");
+    let garbage = r#"{"schema":99,"document":"test-corrupt","notes":[{"from":"the future"}]}"#;
+    storage().set_item(&key, garbage).unwrap();
+    let store = NotesStore::new("test-corrupt");
+    let outcome = store.load();
+    let problem = outcome.problem.expect("reported");
+    assert!(problem.contains("newer Glossa"), "{problem}");
+    let aside: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{key}.unreadable.")))
+        .collect();
+    assert_eq!(aside.len(), 1, "one copy kept aside");
+    assert_eq!(
+        storage().get_item(&aside[0]).unwrap().as_deref(),
+        Some(garbage)
+    );
+    assert_eq!(
+        storage().get_item(&key).unwrap().as_deref(),
+        Some(garbage),
+        "original untouched by load"
+    );
+    store.save(&[]).unwrap();
+    assert_eq!(
+        storage().get_item(&aside[0]).unwrap().as_deref(),
+        Some(garbage),
+        "the copy survives saving"
+    );
+    storage().remove_item(&key).unwrap();
+    storage().remove_item(&aside[0]).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_an_error_value_not_a_panic() {
+    let filler = "x".repeat(512 * 1024);
+    let mut keys = Vec::new();
+    // Fill localStorage (about 5 MB in Chromium) until the browser refuses.
+    for i in 0..64 {
+        let key = format!("test-filler-{i}");
+        if storage().set_item(&key, &filler).is_err() {
+            break;
+        }
+        keys.push(key);
+    }
+    for size in [64 * 1024, 4 * 1024, 256, 16] {
+        for i in 0..64 {
+            let key = format!("test-filler-{size}-{i}");
+            if storage().set_item(&key, &"y".repeat(size)).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    let store = NotesStore::new("test-quota");
+    let text = "A long enough passage to need some bytes of storage.".repeat(20);
+    let note = glossa::model::Note {
+        id: glossa::model::NoteId("n1".into()),
+        target: glossa::anchor::describe(
+            &text,
+            ByteSpan::new(ByteOffset(0), ByteOffset(text.len())),
+        ),
+        body: "z".repeat(2000),
+        created: glossa::model::Timestamp("t".into()),
+        modified: glossa::model::Timestamp("t".into()),
+    };
+    let result = store.save(&[note]);
+    for key in &keys {
+        storage().remove_item(key).unwrap();
+    }
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(storage().get_item(store.key()).unwrap(), None);
+}
+
+// ---- the app, mounted ----
+
+const EMOJI_ARTICLE: &str = "Trains 🚂 of the North\n\n🚂🚂 The armoured train has around 90 carriages, Yonhap says.\n\nKim 金正恩 left on Monday.";
+
+#[wasm_bindgen_test]
+async fn a_note_after_an_emoji_lands_on_the_same_words_after_remount() {
+    let fingerprint = Document::from_plain_text(EMOJI_ARTICLE).fingerprint();
+    storage().remove_item(&notes_key(&fingerprint)).unwrap();
+    let root = mount_point();
+    let props = AppProps {
+        text: Some(EMOJI_ARTICLE.into()),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    wait_until("the article renders", || {
+        root.query_selector("#article p").unwrap().is_some()
+    })
+    .await;
+
+    // Select "around 90 carriages" in the DOM, as a reader would by dragging.
+    let segment = root
+        .query_selector_all("#article p [data-start]")
+        .unwrap()
+        .item(0)
+        .unwrap();
+    let node = segment.first_child().unwrap();
+    let para = node.text_content().unwrap();
+    let start = para[..para.find("around").unwrap()].encode_utf16().count() as u32;
+    let range = document().create_range().unwrap();
+    range.set_start(&node, start).unwrap();
+    range
+        .set_end(&node, start + "around 90 carriages".len() as u32)
+        .unwrap();
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    let add = || {
+        root.query_selector("#toolbar-add-note:not([disabled])")
+            .unwrap()
+    };
+    wait_until("Add note is enabled", || add().is_some()).await;
+    add().unwrap().unchecked_into::<HtmlElement>().click();
+    wait_until("the editor opens", || {
+        root.query_selector("#note-text").unwrap().is_some()
+    })
+    .await;
+
+    let textarea: HtmlTextAreaElement = root
+        .query_selector("#note-text")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    textarea.set_value("How many carriages really?");
+    let input = web_sys::InputEvent::new("input").unwrap();
+    textarea.dispatch_event(&input).unwrap();
+    yew::scheduler::flush().await;
+    root.query_selector(".note-editor button.primary")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until("the highlight appears", || {
+        root.query_selector("mark.hl").unwrap().is_some()
+    })
+    .await;
+    app.destroy();
+
+    // Mount again, as after a reload: the highlight is on the same words.
+    let root2 = mount_point();
+    let props = AppProps {
+        text: Some(EMOJI_ARTICLE.into()),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root2.clone(), props).render();
+    wait_until("the note is restored", || {
+        root2.query_selector("mark.hl").unwrap().is_some()
+    })
+    .await;
+    let marks = root2.query_selector_all("mark.hl").unwrap();
+    let marked: String = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marked, "around 90 carriages");
+    let body = root2
+        .query_selector(".note-body")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(body, "How many carriages really?");
+    app.destroy();
+    storage().remove_item(&notes_key(&fingerprint)).unwrap();
+}
