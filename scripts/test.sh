@@ -62,7 +62,7 @@ run_e2e() {
     return
   fi
   rm -f "$logs/e2e.json"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$logs/e2e.json" \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$logs/e2e.json" \
     playwright test --config tests/e2e/playwright.config.mjs --reporter=list,json
   code=$?
   local counts="0 0"

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -100,20 +100,24 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), {
         let state = state.clone();
         move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let typing = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|t| matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT"));
-                let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
-                if event.key() == "n" && !typing && !modified {
-                    event.prevent_default();
-                    state.dispatch(Action::StartNote);
-                }
-            });
+            // Not passive: the shortcut must be able to keep the key from the page.
+            let options = EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener =
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT"));
+                    let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
+                    if event.key() == "n" && !typing && !modified {
+                        event.prevent_default();
+                        state.dispatch(Action::StartNote);
+                    }
+                });
             move || drop(listener)
         }
     });

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::highlight::segments;
 use crate::model::NoteId;
-use crate::state::Editor;
+use crate::state::{Action, Editor};
 use crate::text::{BlockKind, ByteSpan, Document};
 use crate::ui::annotator::use_annotator;
 
@@ -43,10 +43,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     // Longest first, so the last mark of a segment is its innermost.
     marks.sort_by_key(|(span, _)| std::cmp::Reverse(span.len()));
-    let on_focus = {
-        let annotator = annotator.clone();
-        Callback::from(move |id: NoteId| annotator.focus(Some(id)))
-    };
+    // A stable callback, so the body is not re-rendered for a new closure each time.
+    let on_focus = use_callback(state.dispatcher(), |id: NoteId, dispatcher| {
+        dispatcher.dispatch(Action::Focus(Some(id)))
+    });
     html! {
         <article id="article" class="article" ref={props.node_ref.clone()}
                  aria-label="Article text">

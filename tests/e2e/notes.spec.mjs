@@ -3,10 +3,11 @@ import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { addNote, highlightedText, selectWithMouse, watchConsole } from './helpers.mjs';
 
 const TITLE = 'North Korea’s Kim Jong Un leaves for China by armoured train';
-const shots = path.resolve('../../target/screenshots');
+const shots = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
 fs.mkdirSync(shots, { recursive: true });
 
 let errors;
@@ -129,6 +130,7 @@ test('a full storage quota is reported and the note stays in the editor', async 
   });
   expect(filled).toBeGreaterThan(10);
   await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('alert')).toBeInViewport();
   await expect(page.getByRole('alert')).toContainText('not saved');
   await expect(page.getByRole('alert')).toContainText('full');
   await expect(page.locator('#note-text')).toHaveValue('Do not lose me');
@@ -151,6 +153,7 @@ test('unreadable stored notes are kept aside and reported, not overwritten', asy
   const garbage = '{"schema": 1, "document": "truncated';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, garbage]);
   await page.reload();
+  await expect(page.getByRole('alert')).toBeInViewport();
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await expect(page.getByRole('alert')).toContainText('kept under the storage key');
   const aside = await page.evaluate((k) => Object.keys(localStorage)
