@@ -13,6 +13,7 @@
 //! Positions are UTF-8 byte offsets inside the core; UTF-16 appears only in `web/`, and code
 //! points only in selectors and storage.
 
+pub mod analysis;
 pub mod anchor;
 pub mod highlight;
 pub mod io;

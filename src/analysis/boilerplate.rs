@@ -1,0 +1,133 @@
+//! Page chrome in scraped text: credits, counters, "related" headers, browser warnings, video
+//! durations. Found by patterns that are common to news sites, not to one page.
+//!
+//! ```
+//! use glossa::analysis::boilerplate::detect;
+//! let text = "Kim left.\n\nSource link\n\nVisited 1 times, 1 visit(s) today\n\nTrain crash 01:05";
+//! let found: Vec<&str> = detect(text).iter().map(|s| &text[s.start.0..s.end.0]).collect();
+//! assert_eq!(found, ["Source link", "Visited 1 times, 1 visit(s) today", "01:05"]);
+//! ```
+
+use crate::text::{ByteOffset, ByteSpan};
+
+/// Whole lines that are chrome when they stand alone (compared case-insensitively).
+#[rustfmt::skip]
+const LINES: &[&str] = &[
+    "source link", "related article", "related articles", "related stories", "related story",
+    "related content", "related posts", "read more", "more stories", "advertisement",
+    "share this article", "share", "comments", "most read", "recommended", "top stories",
+    "skip to content", "skip advertisement", "continue reading", "story continues below",
+    "sponsored content", "sign up", "subscribe", "newsletter",
+];
+
+/// Phrases that are chrome wherever they appear, up to and including the sentence end.
+#[rustfmt::skip]
+const PHRASES: &[&str] = &[
+    "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+    "Now Playing", "All rights reserved.", "Click here to", "Sign up for our", "Subscribe to our",
+    "This article was originally published", "Follow us on",
+];
+
+/// Picture agencies whose name is a credit wherever it stands in scraped text.
+#[rustfmt::skip]
+const PICTURE_AGENCIES: &[&str] = &[
+    "Getty Images", "AP Photo", "Shutterstock", "Alamy Stock Photo", "PA Media",
+];
+
+/// News agencies whose name is a credit only at the edge of a caption ("… AFP").
+#[rustfmt::skip]
+const CREDITS: &[&str] = &[
+    "AFP", "Reuters", "EPA", "Bloomberg", "Xinhua",
+];
+
+/// Spans of chrome, in order, not overlapping.
+pub fn detect(text: &str) -> Vec<ByteSpan> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        let lead = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        let start = line_start + lead;
+        let lower = trimmed.to_lowercase();
+        if LINES.contains(&lower.as_str()) || is_visit_counter(&lower) {
+            found.push(span(start, start + trimmed.len()));
+        } else if !trimmed.is_empty() {
+            inline(start, trimmed, &mut found);
+        }
+        line_start += line.len();
+    }
+    found.sort();
+    found.dedup();
+    let mut merged: Vec<ByteSpan> = Vec::new();
+    for s in found {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}
+
+fn span(a: usize, b: usize) -> ByteSpan {
+    ByteSpan::new(ByteOffset(a), ByteOffset(b))
+}
+
+fn is_visit_counter(lower: &str) -> bool {
+    lower.starts_with("visited ") && lower.contains(" times") && lower.contains("today")
+}
+
+fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
+    for phrase in PHRASES {
+        for (at, _) in line.match_indices(phrase) {
+            found.push(span(start + at, start + at + phrase.len()));
+        }
+    }
+    // "Photo: AFP", "Image: Getty Images".
+    for label in ["Photo: ", "Image: ", "Picture: ", "Photograph: "] {
+        for (at, _) in line.match_indices(label) {
+            let rest = &line[at + label.len()..];
+            let len = rest.find(['\n', '.']).unwrap_or(rest.len()).min(40);
+            if len > 0 && rest[..len].split_whitespace().count() <= 4 {
+                found.push(span(start + at, start + at + label.len() + len));
+            }
+        }
+    }
+    for agency in PICTURE_AGENCIES {
+        for (at, _) in line.match_indices(agency) {
+            found.push(span(start + at, start + at + agency.len()));
+        }
+    }
+    // A credit standing at the start or end of a caption, or alone.
+    for credit in CREDITS {
+        for (at, _) in line.match_indices(credit) {
+            let before = line[..at].trim_end();
+            let after = line[at + credit.len()..].trim_start();
+            let at_edge =
+                before.is_empty() || after.is_empty() || before.ends_with(['.', '|', '/']);
+            let next_is_word = line[at + credit.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            let credit_like =
+                before.is_empty() || after.is_empty() || after.starts_with(char::is_uppercase);
+            if at_edge && credit_like && !next_is_word {
+                found.push(span(start + at, start + at + credit.len()));
+            }
+        }
+    }
+    // A video duration ending a line: "… 01:05".
+    let bytes = line.as_bytes();
+    if bytes.len() >= 6 {
+        let tail = &line[line.len() - 5..];
+        let is_clock = tail.len() == 5
+            && tail.as_bytes()[2] == b':'
+            && tail
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| i == 2 || b.is_ascii_digit());
+        if is_clock && line.as_bytes()[line.len() - 6] == b' ' {
+            found.push(span(start + line.len() - 5, start + line.len()));
+        }
+    }
+}

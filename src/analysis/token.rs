@@ -1,0 +1,154 @@
+//! Words, numbers and punctuation with their byte ranges.
+//!
+//! A word keeps inner hyphens and apostrophes ("Ryong-hae", "don't"), dotted initials ("U.S.")
+//! and digit groups ("1,000", "3.5"). A possessive `’s` or `'s` is its own token, so "China’s"
+//! gives "China" and "’s".
+//!
+//! ```
+//! use glossa::analysis::token::{tokenize, TokenKind};
+//! let text = "China’s 1,000 LY-1 lasers.";
+//! let toks: Vec<_> = tokenize(text).iter().map(|t| (t.text(text), t.kind)).collect();
+//! assert_eq!(toks, [
+//!     ("China", TokenKind::Word), ("’s", TokenKind::Possessive), ("1,000", TokenKind::Number),
+//!     ("LY-1", TokenKind::Word), ("lasers", TokenKind::Word), (".", TokenKind::Punct),
+//! ]);
+//! ```
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Possessive,
+    Punct,
+}
+
+/// A token: a half-open byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// True for a word that starts with an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word
+            && text[self.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                start,
+                end: byte_at(i + 1),
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut has_letter = c.is_alphabetic();
+        let mut all_digits = c.is_ascii_digit();
+        while j < chars.len() {
+            let ch = chars[j].1;
+            if ch.is_alphanumeric() {
+                has_letter |= ch.is_alphabetic();
+                all_digits &= ch.is_ascii_digit();
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|&(_, n)| n);
+            let prev = chars[j - 1].1;
+            let joins = match ch {
+                '-' | '‑' | '&' => next.is_some_and(char::is_alphanumeric),
+                c if is_apostrophe(c) => {
+                    next.is_some_and(char::is_alphabetic) && prev.is_alphabetic()
+                }
+                '.' => {
+                    // Initials ("U.S.") or a decimal point.
+                    (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                        || (prev.is_uppercase()
+                            && (j == i + 1 || chars[j - 2].1 == '.')
+                            && next.is_some_and(char::is_uppercase))
+                }
+                ',' => {
+                    prev.is_ascii_digit()
+                        && (1..=3)
+                            .all(|k| chars.get(j + k).is_some_and(|&(_, d)| d.is_ascii_digit()))
+                        && !chars.get(j + 4).is_some_and(|&(_, d)| d.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        // A trailing period after dotted initials belongs to them ("U.S.").
+        let mut end_index = j;
+        if j < chars.len()
+            && chars[j].1 == '.'
+            && j >= 2
+            && chars[j - 2].1 == '.'
+            && chars[j - 1].1.is_uppercase()
+        {
+            end_index = j + 1;
+        }
+        let end = byte_at(end_index);
+        let word = &text[start..end];
+        let kind = if all_digits
+            || (!has_letter && word.chars().next().is_some_and(|d| d.is_ascii_digit()))
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        // Split a possessive 's off the word.
+        let possessive = ["’s", "'s"]
+            .iter()
+            .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
+        match possessive {
+            Some(p) if kind == TokenKind::Word => {
+                let cut = end - p.len();
+                tokens.push(Token {
+                    start,
+                    end: cut,
+                    kind,
+                });
+                tokens.push(Token {
+                    start: cut,
+                    end,
+                    kind: TokenKind::Possessive,
+                });
+            }
+            _ => tokens.push(Token { start, end, kind }),
+        }
+        i = end_index;
+    }
+    tokens
+}
