@@ -12,6 +12,8 @@ Sources (all general lists; none is made for any particular article):
   countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
   faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
       -> given_names.txt, surnames.txt
+  @cspell/dict-companies 3.2.13 (npm, MIT): company and brand names -> organisations.txt, minus
+      common words, person names and places
   wamerican 2020.12.07 (Debian, public domain-like, see its copyright): English words, used only to
       drop names that are also common lowercase words ("will", "may", "grant")
 """
@@ -30,7 +32,21 @@ def fetch(tmp):
     subprocess.run(["apt-get", "download", "wamerican"], cwd=tmp, check=True, capture_output=True)
     deb = glob.glob(os.path.join(tmp, "wamerican*.deb"))[0]
     subprocess.run(["dpkg", "-x", deb, os.path.join(tmp, "wam")], check=True)
+    subprocess.run(["npm", "pack", "-q", "@cspell/dict-companies@3.2.13"], cwd=tmp, check=True, capture_output=True)
+    tgz = glob.glob(os.path.join(tmp, "cspell-dict-companies-*.tgz"))[0]
+    subprocess.run(["tar", "xzf", tgz, "-C", tmp], check=True)
     return os.path.join(tmp, "x"), os.path.join(tmp, "wam", "usr", "share", "dict", "american-english")
+
+
+def organisations(tmp, words, excluded):
+    """Company names, each marked "name", or "word" when it is also an English word (Apple,
+    Shell): those count only mid-sentence, where the capital letter marks a name."""
+    out = {}
+    for line in open(os.path.join(tmp, "package", "dict", "companies.txt"), encoding="utf-8"):
+        name = line.strip()
+        if len(name) >= 3 and name[0].isupper() and LATIN.match(name) and " " not in name and name not in excluded:
+            out[name] = "word" if name.lower() in words else "name"
+    return out
 
 
 def common_words(path):
@@ -129,6 +145,9 @@ def main():
         given, surnames = person_names(x, words)
         write("given_names.txt", given, "faker 40.54.0 person providers (MIT), minus common English words")
         write("surnames.txt", surnames, "faker 40.54.0 person providers (MIT), minus common English words")
+        orgs = organisations(tmp, words, given | surnames | set(rows))
+        write("organisations.tsv", [f"{n}\t{k}" for n, k in orgs.items()],
+              "name<TAB>name|word. @cspell/dict-companies 3.2.13 (MIT), minus person names and places")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 //! assert_eq!(found, ["Source link", "Visited 1 times, 1 visit(s) today", "01:05"]);
 //! ```
 
+use crate::text::offsets::floor_char_boundary;
 use crate::text::{ByteOffset, ByteSpan};
 
 /// Whole lines that are chrome when they stand alone (compared case-insensitively).
@@ -87,7 +88,8 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
     for label in ["Photo: ", "Image: ", "Picture: ", "Photograph: "] {
         for (at, _) in line.match_indices(label) {
             let rest = &line[at + label.len()..];
-            let len = rest.find(['\n', '.']).unwrap_or(rest.len()).min(40);
+            let len =
+                floor_char_boundary(rest, rest.find(['\n', '.']).unwrap_or(rest.len()).min(40));
             if len > 0 && rest[..len].split_whitespace().count() <= 4 {
                 found.push(span(start + at, start + at + label.len() + len));
             }
@@ -118,16 +120,12 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
     }
     // A video duration ending a line: "… 01:05".
     let bytes = line.as_bytes();
-    if bytes.len() >= 6 {
-        let tail = &line[line.len() - 5..];
-        let is_clock = tail.len() == 5
-            && tail.as_bytes()[2] == b':'
-            && tail
-                .bytes()
-                .enumerate()
-                .all(|(i, b)| i == 2 || b.is_ascii_digit());
-        if is_clock && line.as_bytes()[line.len() - 6] == b' ' {
-            found.push(span(start + line.len() - 5, start + line.len()));
-        }
+    let n = bytes.len();
+    let is_clock = n >= 6
+        && bytes[n - 6] == b' '
+        && bytes[n - 3] == b':'
+        && [1, 2, 4, 5].iter().all(|&k| bytes[n - k].is_ascii_digit());
+    if is_clock {
+        found.push(span(start + n - 5, start + n));
     }
 }

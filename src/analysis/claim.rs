@@ -7,6 +7,9 @@
 //! checkable; hedges ("reportedly", "expected to") are flagged; the score ranks claims by how
 //! much there is to check.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
 use super::token::{Token, TokenKind};
 use super::{Claim, ClaimKind, Entity, Label};
 use crate::text::{ByteOffset, ByteSpan};
@@ -98,6 +101,32 @@ const CAPTION: &[&str] = &[
     "file photo",
 ];
 
+/// A phrase list indexed by first word, built once per list.
+struct Phrases {
+    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+impl Phrases {
+    fn new(list: &'static [&'static str]) -> Phrases {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for phrase in list {
+            let parts: Vec<&'static str> = phrase.split(' ').collect();
+            by_first.entry(parts[0]).or_default().push(parts);
+        }
+        for phrases in by_first.values_mut() {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len())); // longest first
+        }
+        Phrases { by_first }
+    }
+}
+
+macro_rules! phrases {
+    ($list:ident) => {{
+        static INDEX: OnceLock<Phrases> = OnceLock::new();
+        INDEX.get_or_init(|| Phrases::new($list))
+    }};
+}
+
 /// Words of a sentence, lower-cased, with the token each came from.
 struct Words<'a> {
     lower: Vec<String>,
@@ -105,23 +134,17 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// Token index ranges where `phrase` (words separated by spaces) occurs.
-    fn find(&self, phrase: &str) -> Option<(usize, usize)> {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        (0..self.lower.len()).find_map(|i| {
-            let hit = parts
-                .iter()
-                .enumerate()
-                .all(|(k, p)| self.lower.get(i + k).is_some_and(|w| w == p));
-            hit.then_some((i, i + parts.len()))
+    /// The first (and, there, longest) occurrence of any phrase of the list, as a token range.
+    fn find_any(&self, phrases: &Phrases) -> Option<(usize, usize)> {
+        self.lower.iter().enumerate().find_map(|(i, w)| {
+            phrases.by_first.get(w.as_str())?.iter().find_map(|parts| {
+                let hit = parts[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| self.lower.get(i + 1 + k).is_some_and(|w| w == p));
+                hit.then_some((i, i + parts.len()))
+            })
         })
-    }
-
-    fn find_any(&self, phrases: &[&str]) -> Option<(usize, usize)> {
-        phrases
-            .iter()
-            .filter_map(|p| self.find(p))
-            .min_by_key(|&(a, b)| (a, usize::MAX - b))
     }
 
     fn span(&self, (a, b): (usize, usize)) -> ByteSpan {
@@ -132,37 +155,36 @@ impl Words<'_> {
     }
 }
 
-fn is_verb(word: &str) -> bool {
-    if AUXILIARIES.contains(&word) || IRREGULAR.contains(&word) || VERBS.contains(&word) {
-        return true;
-    }
-    let base_of = |suffix: &str| word.strip_suffix(suffix).filter(|b| b.len() >= 2);
-    if ["s", "es", "ed", "d"]
-        .iter()
-        .filter_map(|s| base_of(s))
-        .any(|b| VERBS.contains(&b))
-    {
-        return true;
-    }
-    if ["ies", "ied"]
-        .iter()
-        .filter_map(|s| base_of(s))
-        .any(|b| VERBS.contains(&format!("{b}y").as_str()))
-    {
-        return true;
-    }
-    // Doubled consonant: "planned", "stopped".
-    if let Some(b) = base_of("ed") {
-        let bytes = b.as_bytes();
-        if bytes.len() >= 3
-            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
-            && VERBS.contains(&&b[..b.len() - 1])
-        {
-            return true;
+/// Every form of the known verbs, indexed once: base, -s, -es, -ed, -d, -ies, -ied, doubled
+/// consonant + -ed, irregular forms and auxiliaries.
+fn verb_forms() -> &'static HashSet<String> {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: HashSet<String> = AUXILIARIES
+            .iter()
+            .chain(IRREGULAR)
+            .map(|w| w.to_string())
+            .collect();
+        for base in VERBS {
+            forms.insert(base.to_string());
+            for suffix in ["s", "es", "ed", "d"] {
+                forms.insert(format!("{base}{suffix}"));
+            }
+            if let Some(stem) = base.strip_suffix('y') {
+                forms.insert(format!("{stem}ies"));
+                forms.insert(format!("{stem}ied"));
+            }
+            if let Some(last) = base.chars().last().filter(|c| !"aeiouwxy".contains(*c)) {
+                forms.insert(format!("{base}{last}ed"));
+            }
         }
-    }
-    // Other past forms of regular verbs.
-    word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed")
+        forms
+    })
+}
+
+fn is_verb(word: &str) -> bool {
+    verb_forms().contains(word)
+        || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
 /// Finds the claims among `sentences`.
@@ -257,18 +279,18 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     if !has_verb && (dates.is_empty() || named == 0) {
         return None;
     }
-    let caption = words.find_any(CAPTION).is_some();
+    let caption = words.find_any(phrases!(CAPTION)).is_some();
     if caption && dates.is_empty() && stats.is_empty() {
         return None;
     }
-    if words.find_any(OPINION).is_some() && stats.is_empty() && dates.is_empty() {
+    if words.find_any(phrases!(OPINION)).is_some() && stats.is_empty() && dates.is_empty() {
         return None;
     }
-    let attribution = words.find_any(ATTRIBUTION);
-    let superlative = words.find_any(SUPERLATIVE);
-    let comparison = words.find_any(COMPARISON);
-    let causal = words.find_any(CAUSAL);
-    let hedged = words.find_any(HEDGES).is_some();
+    let attribution = words.find_any(phrases!(ATTRIBUTION));
+    let superlative = words.find_any(phrases!(SUPERLATIVE));
+    let comparison = words.find_any(phrases!(COMPARISON));
+    let causal = words.find_any(phrases!(CAUSAL));
+    let hedged = words.find_any(phrases!(HEDGES)).is_some();
     let stat_cue = stats.first().map(|e| {
         // Take the counted noun along: "around 90" + "carriages".
         let end = words

