@@ -700,9 +700,9 @@ fn classify_run(
         Some((Label::Place, "place name"))
     } else if lex.groups.contains(whole) {
         Some((Label::Group, "nationality or group"))
-    } else if n <= 3 && is_organisation(lex, word(a), sentence_start && a == first) {
-        Some((Label::Org, "organisation name"))
-    } else if n >= 2 && lex.org_suffixes.contains(last) {
+    } else if (n <= 3 && is_organisation(lex, word(a), sentence_start && a == first))
+        || (n >= 2 && lex.org_suffixes.contains(last))
+    {
         Some((Label::Org, "organisation name"))
     } else if n >= 2
         && (lex.event_suffixes.contains(last)
