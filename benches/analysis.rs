@@ -5,7 +5,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+    use criterion::{criterion_group, Criterion, Throughput};
     use glossa::analysis::analyze;
     use glossa::sample::SAMPLE_ARTICLE;
 
