@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve test setup setup-build build size test-native test-browser test-e2e lint fmt clean
+.PHONY: serve test setup setup-build build size test-native test-eval eval bench test-browser test-e2e lint fmt clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
@@ -29,6 +29,19 @@ size:
 
 test-native:
 	scripts/test.sh native
+
+test-eval:
+	scripts/test.sh eval
+
+## eval: the scorer's full report on the labelled sample (figures for BENCHMARKS.md)
+eval:
+	cargo build --locked --release --bin glossa
+	target/release/glossa analyze assets/sample-article.txt > target/sample-analysis.json
+	for region in article all content; do python3 tests/eval/score.py tests/eval/kim-train-article.gold.json target/sample-analysis.json --region $$region; done
+
+## bench: criterion benchmarks of the core
+bench:
+	cargo bench --bench analysis
 
 test-browser: setup
 	scripts/test.sh browser

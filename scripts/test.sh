@@ -2,7 +2,7 @@
 # Runs every test layer and ends with one line totalling them: "N passed, N failed".
 #
 #   scripts/test.sh                 native, browser, e2e (after setup)
-#   scripts/test.sh native|browser|e2e   one layer
+#   scripts/test.sh native|eval|browser|e2e   one layer
 #
 # A layer that cannot run at all (a compile error, a browser that will not start) counts as
 # one failure, so the total can never read as green when something did not run.
@@ -12,7 +12,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 
-layers=${1:-native browser e2e}
+layers=${1:-native eval browser e2e}
 logs=target/test-logs
 mkdir -p "$logs"
 total_passed=0
@@ -42,6 +42,15 @@ run_native() {
   local code=${PIPESTATUS[0]}
   read -r p f < <(cargo_counts "$logs/native.log")
   record native "$p" "$f" "$code"
+}
+
+run_eval() {
+  echo "==> quality floors (glossa analyze on the labelled sample, tests/eval/)"
+  cargo build --locked --release --bin glossa 2>&1 | tail -1
+  python3 tests/eval/check.py target/release/glossa 2>&1 | tee "$logs/eval.log"
+  local code=${PIPESTATUS[0]}
+  read -r p f < <(cargo_counts "$logs/eval.log")
+  record eval "$p" "$f" "$code"
 }
 
 run_browser() {
@@ -78,9 +87,10 @@ run_e2e() {
 for layer in $layers; do
   case $layer in
     native) run_native ;;
+    eval) run_eval ;;
     browser) run_browser ;;
     e2e) run_e2e ;;
-    *) echo "unknown layer: $layer (native, browser, e2e)" >&2; exit 2 ;;
+    *) echo "unknown layer: $layer (native, eval, browser, e2e)" >&2; exit 2 ;;
   esac
 done
 

@@ -4,8 +4,10 @@
 //! must not be lost (a note's text) is committed to storage by the edge first, and only then
 //! does the state change, so a failed write leaves the note in the editor.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use crate::analysis::Label;
 use crate::anchor::{anchor, describe, Anchoring};
 use crate::model::{Note, NoteId, Timestamp};
 use crate::text::{ByteSpan, Document};
@@ -48,6 +50,34 @@ pub struct Notice {
     pub message: String,
 }
 
+/// Which list the side panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    Notes,
+    Claims,
+}
+
+/// What of the automatic analysis is drawn on the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Display {
+    /// Entity types the reader switched off in the legend.
+    pub hidden: BTreeSet<Label>,
+    pub claims: bool,
+    /// The type written after each entity ("Kim Jong Un PERSON"), as displaCy does.
+    pub labels: bool,
+}
+
+impl Default for Display {
+    fn default() -> Display {
+        Display {
+            hidden: BTreeSet::new(),
+            claims: true,
+            labels: true,
+        }
+    }
+}
+
 /// Everything the UI renders.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -61,6 +91,12 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// False until stored notes have been read; the UI saves nothing before that.
     pub loaded: bool,
+    pub panel: Panel,
+    pub display: Display,
+    /// The entity whose mentions are shown: its full name and type.
+    pub focused_entity: Option<(String, Label)>,
+    /// The claim shown in the Claims panel, by its start in the text.
+    pub focused_claim: Option<ByteSpan>,
 }
 
 /// Everything that can happen to the state.
@@ -85,6 +121,16 @@ pub enum Action {
     Focus(Option<NoteId>),
     Notify(Notice),
     DismissNotice(usize),
+    /// Open the editor for a new note on a given passage (an entity or a claim).
+    StartNoteOn(ByteSpan),
+    ShowPanel(Panel),
+    ToggleLabel(Label),
+    ToggleClaims,
+    ToggleLabels,
+    /// Show every mention of an entity (by full name and type), or none.
+    FocusEntity(Option<(String, Label)>),
+    /// Show a claim in the Claims panel.
+    FocusClaim(Option<ByteSpan>),
 }
 
 impl AppState {
@@ -98,6 +144,10 @@ impl AppState {
             focused: None,
             notices: Vec::new(),
             loaded: false,
+            panel: Panel::default(),
+            display: Display::default(),
+            focused_entity: None,
+            focused_claim: None,
         }
     }
 
@@ -129,6 +179,7 @@ impl AppState {
                         text: String::new(),
                     });
                     next.focused = None;
+                    next.panel = Panel::Notes;
                 }
             }
             Action::StartEdit(id) => {
@@ -156,6 +207,7 @@ impl AppState {
                 next.editor = None;
                 next.selection = None;
                 next.focused = Some(id);
+                next.panel = Panel::Notes;
             }
             Action::NoteDeleted(id) => {
                 next.notes.retain(|p| p.note.id != id);
@@ -175,6 +227,31 @@ impl AppState {
             Action::DismissNotice(index) => {
                 if index < next.notices.len() {
                     next.notices.remove(index);
+                }
+            }
+            Action::StartNoteOn(span) => {
+                if !span.is_empty() && next.doc.text().get(span.start.0..span.end.0).is_some() {
+                    next.editor = Some(Editor::New {
+                        span,
+                        text: String::new(),
+                    });
+                    next.focused = None;
+                    next.panel = Panel::Notes;
+                }
+            }
+            Action::ShowPanel(panel) => next.panel = panel,
+            Action::ToggleLabel(label) => {
+                if !next.display.hidden.remove(&label) {
+                    next.display.hidden.insert(label);
+                }
+            }
+            Action::ToggleClaims => next.display.claims = !next.display.claims,
+            Action::ToggleLabels => next.display.labels = !next.display.labels,
+            Action::FocusEntity(entity) => next.focused_entity = entity,
+            Action::FocusClaim(claim) => {
+                next.focused_claim = claim;
+                if claim.is_some() {
+                    next.panel = Panel::Claims;
                 }
             }
         }

@@ -5,6 +5,9 @@
 pub mod annotator;
 pub mod app;
 pub mod article_view;
+pub mod claims_panel;
+pub mod entity_card;
+pub mod legend;
 pub mod note_card;
 pub mod note_editor;
 pub mod notices;

@@ -373,6 +373,15 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
+        // "12 March": the day is taken with the month that follows.
+        if toks[i].kind == TokenKind::Number
+            && w.len() <= 2
+            && is(cls, i + 1, List::Months)
+            && toks.get(i + 1).is_some_and(|t| t.capitalized)
+        {
+            i += 1;
+            continue;
+        }
         // Clock times: "01:05", "9:30".
         if toks[i].kind == TokenKind::Number
             && word(i + 1) == ":"
@@ -700,17 +709,17 @@ fn classify_run(
         Some((Label::Place, "place name"))
     } else if lex.groups.contains(whole) {
         Some((Label::Group, "nationality or group"))
-    } else if (n <= 3 && is_organisation(lex, word(a), sentence_start && a == first))
-        || (n >= 2 && lex.org_suffixes.contains(last))
-    {
-        Some((Label::Org, "organisation name"))
     } else if n >= 2
         && (lex.event_suffixes.contains(last)
             || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
     {
         Some((Label::Event, "event name"))
+    } else if n >= 2 && lex.org_suffixes.contains(last) {
+        Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {
         Some((Label::Place, "landmark"))
+    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
+        Some((Label::Org, "organisation name"))
     } else if n >= 2
         && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
     {
@@ -783,10 +792,11 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
         || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.places.contains_key(last))
 }
 
-/// A company name; one that is also an English word only away from a sentence start.
-fn is_organisation(lex: &Lexicon, w: &str, at_sentence_start: bool) -> bool {
+/// A company name heading a run of `n` words. One that is also an English word ("Apple",
+/// "World") counts only alone and away from a sentence start.
+fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
     match lex.organisations.get(w) {
-        Some(&also_a_word) => !(also_a_word && at_sentence_start),
+        Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 1)),
         None => false,
     }
 }

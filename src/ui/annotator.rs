@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analysis::Analysis;
 use crate::model::NoteId;
 use crate::state::{Action, AppState, Notice, Severity};
 use crate::web::{clock, selection, storage::NotesStore};
@@ -22,11 +23,15 @@ impl Reducible for AppState {
 pub struct Annotator {
     pub state: UseReducerHandle<AppState>,
     pub store: Rc<NotesStore>,
+    /// The analysis of the current document (computed once per document).
+    pub analysis: Rc<Analysis>,
 }
 
 impl PartialEq for Annotator {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.store, &other.store)
+        self.state == other.state
+            && Rc::ptr_eq(&self.store, &other.store)
+            && Rc::ptr_eq(&self.analysis, &other.analysis)
     }
 }
 

@@ -7,11 +7,13 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::analysis::analyze;
 use crate::sample::SAMPLE_ARTICLE;
 use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
 use crate::ui::annotator::Annotator;
 use crate::ui::article_view::ArticleView;
+use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
 use crate::ui::selection_button::SelectionButton;
 use crate::ui::side_panel::SidePanel;
@@ -30,6 +32,19 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let doc = use_memo(props.text.clone(), |text| {
         Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
+    });
+    let analysis = use_memo(doc.clone(), |doc| {
+        let started = now_ms();
+        let analysis = analyze(doc.text());
+        web_sys::console::info_1(
+            &format!(
+                "Glossa: analysed {} bytes in {:.1} ms",
+                doc.text().len(),
+                now_ms() - started
+            )
+            .into(),
+        );
+        analysis
     });
     let store = use_memo((), {
         let doc = doc.clone();
@@ -125,11 +140,13 @@ pub fn app(props: &AppProps) -> Html {
     let annotator = Annotator {
         state: state.clone(),
         store: Rc::clone(&store),
+        analysis: Rc::clone(&analysis),
     };
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
         <ContextProvider<Annotator> context={annotator}>
             <Toolbar />
+            <Legend />
             <Notices />
             <div class="layout">
                 <ArticleView node_ref={article_ref} />
@@ -142,6 +159,13 @@ pub fn app(props: &AppProps) -> Html {
             }
         </ContextProvider<Annotator>>
     }
+}
+
+/// Milliseconds from the page's time origin (0 where there is no `performance`).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn warn(message: String) -> Action {

@@ -1,6 +1,7 @@
 //! One note in the side panel: the passage, the note, and its actions. Clicking the card
 //! focuses the note and scrolls its passage into view; Delete asks for confirmation inline.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::anchor::Anchoring;
@@ -46,6 +47,19 @@ pub fn note_card(props: &NoteCardProps) -> Html {
         let (annotator, id) = (annotator.clone(), note.id.clone());
         Callback::from(move |_: MouseEvent| annotator.focus(Some(id.clone())))
     };
+    let onkeydown = {
+        let (annotator, id) = (annotator.clone(), note.id.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let on_card = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.tag_name() == "LI");
+            if on_card && (e.key() == "Enter" || e.key() == " ") {
+                e.prevent_default();
+                annotator.focus(Some(id.clone()));
+            }
+        })
+    };
     let on_edit = {
         let (annotator, id) = (annotator.clone(), note.id.clone());
         Callback::from(move |e: MouseEvent| {
@@ -88,7 +102,8 @@ pub fn note_card(props: &NoteCardProps) -> Html {
     };
     html! {
         <li class={classes!("note-card", focused.then_some("focused"))} ref={card_ref}
-            data-note={note.id.0.clone()} {onclick}>
+            data-note={note.id.0.clone()} tabindex="0" aria-label="Note: press Enter to show its passage"
+            {onclick} {onkeydown}>
             <blockquote class="note-quote">{shorten(&quote, 160)}</blockquote>
             {body}
             <div class="note-meta">

@@ -1,0 +1,322 @@
+//! Analysis, natively: entity and claim rules on general news sentences (not the sample's),
+//! properties over arbitrary text, and the command line.
+#![cfg(not(target_arch = "wasm32"))]
+
+use glossa::analysis::{analyze, ClaimKind, Label};
+use proptest::prelude::*;
+
+fn entities(text: &str) -> Vec<(String, Label)> {
+    analyze(text)
+        .entities
+        .iter()
+        .map(|e| (text[e.span.start.0..e.span.end.0].to_string(), e.label))
+        .collect()
+}
+
+/// (sentence, expected entity, its label): each must be found exactly.
+const FOUND: &[(&str, &str, Label)] = &[
+    (
+        "The minister flew to Nairobi on Friday.",
+        "Nairobi",
+        Label::Place,
+    ),
+    (
+        "The minister flew to Nairobi on Friday.",
+        "Friday",
+        Label::Date,
+    ),
+    (
+        "Prime Minister Giorgia Meloni met the press.",
+        "Giorgia Meloni",
+        Label::Person,
+    ),
+    ("Officials in Brazil said so.", "Brazil", Label::Place),
+    (
+        "Relations with the United Kingdom improved.",
+        "United Kingdom",
+        Label::Place,
+    ),
+    (
+        "Mexican farmers protested in the capital.",
+        "Mexican",
+        Label::Group,
+    ),
+    (
+        "The Reserve Bank raised rates by 0.25 percent.",
+        "0.25 percent",
+        Label::Quantity,
+    ),
+    (
+        "The Reserve Bank raised rates by 0.25 percent.",
+        "Reserve Bank",
+        Label::Org,
+    ),
+    (
+        "Shares in Microsoft fell after the report.",
+        "Microsoft",
+        Label::Org,
+    ),
+    (
+        "About 3,000 people marched on 12 March 2024.",
+        "About 3,000",
+        Label::Quantity,
+    ),
+    (
+        "About 3,000 people marched on 12 March 2024.",
+        "12 March 2024",
+        Label::Date,
+    ),
+    (
+        "The talks lasted more than six hours.",
+        "more than six hours",
+        Label::Date,
+    ),
+    ("She finished third in the race.", "third", Label::Quantity),
+    (
+        "It cost $4.5 million to build.",
+        "$4.5 million",
+        Label::Quantity,
+    ),
+    (
+        "He served in World War Two as a medic.",
+        "World War Two",
+        Label::Event,
+    ),
+    (
+        "Crowds gathered in Trafalgar Square on Sunday.",
+        "Trafalgar Square",
+        Label::Place,
+    ),
+    (
+        "The vote is due next week, officials said.",
+        "next week",
+        Label::Date,
+    ),
+    (
+        "Growth slowed in Southern Europe this year.",
+        "Southern Europe",
+        Label::Place,
+    ),
+    (
+        "The 90-minute film opened in Paris.",
+        "90-minute",
+        Label::Date,
+    ),
+];
+
+#[test]
+fn entities_are_found_with_their_labels() {
+    let mut missing = Vec::new();
+    for &(sentence, expected, label) in FOUND {
+        let found = entities(sentence);
+        if !found.contains(&(expected.to_string(), label)) {
+            missing.push(format!(
+                "{sentence:?}: wanted {expected:?} {label:?}, got {found:?}"
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// Sentence-initial capitals and common words are not names.
+#[test]
+fn sentence_starts_and_function_words_are_not_entities() {
+    for sentence in [
+        "But the plan failed.",
+        "Most voters stayed home.",
+        "Isolated villages were cut off.",
+        "SIGN UP FOR OUR NEWSLETTER TODAY",
+    ] {
+        let found: Vec<_> = entities(sentence)
+            .into_iter()
+            .filter(|(_, l)| *l != Label::Date)
+            .collect();
+        assert!(found.is_empty(), "{sentence:?} gave {found:?}");
+    }
+}
+
+#[test]
+fn later_mentions_link_to_the_full_name() {
+    let text = "Angela Merkel arrived in Rome. Later, Merkel spoke to reporters.";
+    let a = analyze(text);
+    let later = a
+        .entities
+        .iter()
+        .find(|e| &text[e.span.start.0..e.span.end.0] == "Merkel")
+        .expect("Merkel");
+    assert_eq!(later.label, Label::Person);
+    assert_eq!(later.canonical.as_deref(), Some("Angela Merkel"));
+}
+
+/// (sentence, expected kind or None when it is not a claim, hedged).
+const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
+    (
+        "The bridge carries about 40,000 vehicles a day.",
+        Some(ClaimKind::Statistic),
+        false,
+    ),
+    (
+        "It is the first time a Chilean president has visited Cuba since 1990.",
+        Some(ClaimKind::Superlative),
+        false,
+    ),
+    (
+        "The company was founded in Oslo in 1998.",
+        Some(ClaimKind::DateTime),
+        false,
+    ),
+    (
+        "The minister resigned, according to state media.",
+        Some(ClaimKind::Attribution),
+        false,
+    ),
+    (
+        "The strike is expected to last several days, unions said.",
+        Some(ClaimKind::Attribution),
+        true,
+    ),
+    (
+        "The ferry reportedly sank near the coast.",
+        Some(ClaimKind::Event),
+        true,
+    ),
+    ("Is this the end of the road?", None, false),
+    ("Headquarters of the agency in Geneva.", None, false),
+    ("A man walks past in the background.", None, false),
+];
+
+#[test]
+fn claims_are_found_and_classified() {
+    for &(sentence, kind, hedged) in CLAIMS {
+        let a = analyze(sentence);
+        match (kind, a.claims.first()) {
+            (None, None) => {}
+            (Some(k), Some(c)) => {
+                assert_eq!(c.kind, k, "{sentence:?}");
+                assert_eq!(c.hedged, hedged, "{sentence:?} hedged");
+                assert!((0.0..=1.0).contains(&c.score));
+                assert!(c.span.contains(c.cue), "{sentence:?}: cue inside the claim");
+            }
+            (want, got) => panic!("{sentence:?}: wanted {want:?}, got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn page_chrome_is_found_and_never_a_claim() {
+    let text = "The mayor resigned on Monday, officials said.\n\nSource link\n\nVisited 3 times, 1 visit(s) today\n\nRelated Article\n\nFlooding hits the coast 02:41";
+    let a = analyze(text);
+    let chrome: Vec<&str> = a
+        .boilerplate
+        .iter()
+        .map(|b| &text[b.start.0..b.end.0])
+        .collect();
+    assert_eq!(
+        chrome,
+        [
+            "Source link",
+            "Visited 3 times, 1 visit(s) today",
+            "Related Article",
+            "02:41"
+        ]
+    );
+    for claim in &a.claims {
+        assert!(!a.boilerplate.iter().any(|b| b.contains(claim.span)));
+    }
+    assert_eq!(a.claims.len(), 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Arbitrary text (emoji, accents, CJK, right-to-left, stray punctuation) never panics,
+    /// and every span lies on character boundaries, in order, inside the text.
+    #[test]
+    fn analysis_never_panics_and_spans_are_valid(
+        text in "(\\PC|[ \\n.,;:!?’'\"“”()0-9A-Z]|Kim|Jong|Un|🚂|北京|שלום| 01:05|Getty Images|Photo: AFP|\\n\\n){0,80}"
+    ) {
+        let a = analyze(&text);
+        let valid = |s: glossa::text::ByteSpan| {
+            s.start <= s.end && s.end.0 <= text.len()
+                && text.is_char_boundary(s.start.0) && text.is_char_boundary(s.end.0)
+        };
+        for s in a.sentences.iter().chain(&a.boilerplate) {
+            prop_assert!(valid(*s));
+        }
+        for e in &a.entities {
+            prop_assert!(valid(e.span) && !e.span.is_empty());
+        }
+        for c in &a.claims {
+            prop_assert!(valid(c.span) && valid(c.cue));
+        }
+        prop_assert!(a.entities.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    }
+}
+
+fn glossa(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("glossa runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn cli_prints_code_point_offsets() {
+    let text = "🚂🚂 Kim Jong Un left Pyongyang on Monday.";
+    let out = glossa(&["analyze", "-"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["unit"], "codepoint");
+    let chars: Vec<char> = text.chars().collect();
+    let entities = json["entities"].as_array().expect("entities");
+    assert!(!entities.is_empty());
+    for e in entities {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(slice, e["text"].as_str().unwrap());
+    }
+    let pyongyang = entities
+        .iter()
+        .find(|e| e["text"] == "Pyongyang")
+        .expect("Pyongyang");
+    assert_eq!(pyongyang["start"], 20); // 2 emoji + " Kim Jong Un left "
+    assert_eq!(pyongyang["label"], "PLACE");
+}
+
+#[test]
+fn cli_rejects_bad_input_with_a_message_not_a_panic() {
+    let cases: &[(&[&str], &[u8], &str)] = &[
+        (&["analyze", "-"], b"\xff\xfe not utf-8", "not UTF-8"),
+        (&["analyze", "-"], b"text\0with a NUL", "binary"),
+        (&["analyze", "/no/such/file.txt"], b"", "cannot read"),
+        (&["frobnicate"], b"", "usage"),
+        (&[], b"", "usage"),
+    ];
+    for (args, stdin, message) in cases {
+        let out = glossa(args, stdin);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+    }
+    let empty = glossa(&["analyze", "-"], b"");
+    assert!(empty.status.success());
+}
