@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve test setup setup-build build size test-native test-eval eval bench test-browser test-e2e lint fmt clean
+.PHONY: serve test setup setup-build build size test-native test-eval eval bench bench-browser test-browser test-e2e lint fmt clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
@@ -42,6 +42,11 @@ eval:
 ## bench: criterion benchmarks of the core
 bench:
 	cargo bench --bench analysis
+
+## bench-browser: first render and in-page analysis time in headless Chromium
+bench-browser: setup
+	scripts/build.sh
+	node tests/bench/page.bench.mjs
 
 test-browser: setup
 	scripts/test.sh browser

@@ -6,6 +6,7 @@
 //!   document, and back.
 //! * [`clock`]: time stamps and fresh ids, which the core takes as arguments.
 
+pub mod bench;
 pub mod clock;
 pub mod selection;
 pub mod storage;

@@ -233,25 +233,33 @@ async fn a_note_after_an_emoji_lands_on_the_same_words_after_remount() {
         text: Some(EMOJI_ARTICLE.into()),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    wait_until("the article renders", || {
-        root.query_selector("#article p").unwrap().is_some()
+    // Select only once the analysis has drawn its highlights (they re-split the text nodes).
+    wait_until("the article is analysed", || {
+        root.query_selector("#article[data-analysed=\"true\"]")
+            .unwrap()
+            .is_some()
     })
     .await;
 
-    // Select "around 90 carriages" in the DOM, as a reader would by dragging.
-    let segment = root
-        .query_selector_all("#article p [data-start]")
-        .unwrap()
-        .item(0)
-        .unwrap();
-    let node = segment.first_child().unwrap();
-    let para = node.text_content().unwrap();
-    let start = para[..para.find("around").unwrap()].encode_utf16().count() as u32;
+    // Select "around 90 carriages" in the DOM, as a reader would by dragging: it spans
+    // several segments (an entity, the claim's cue), so start and end are in different nodes.
+    let point = |word: &str, at_end: bool| {
+        let segments = root.query_selector_all("#article p [data-start]").unwrap();
+        (0..segments.length())
+            .find_map(|i| {
+                let node = segments.item(i)?.first_child()?;
+                let text = node.text_content()?;
+                let at = text.find(word)?;
+                let end = if at_end { at + word.len() } else { at };
+                Some((node, text[..end].encode_utf16().count() as u32))
+            })
+            .expect("word in the article")
+    };
+    let (start_node, start) = point("around", false);
+    let (end_node, end) = point("carriages", true);
     let range = document().create_range().unwrap();
-    range.set_start(&node, start).unwrap();
-    range
-        .set_end(&node, start + "around 90 carriages".len() as u32)
-        .unwrap();
+    range.set_start(&start_node, start).unwrap();
+    range.set_end(&end_node, end).unwrap();
     let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
     selection.add_range(&range).unwrap();

@@ -95,6 +95,12 @@ const OPINION: &[&str] = &[
     "dangers", "shameful", "disgraceful", "wonderful", "terrible", "beautiful", "brilliant",
     "awful", "ridiculous", "outrageous", "must-see", "opinion",
 ];
+/// Words after an amount that are not what it counts ("26 other", "one of").
+#[rustfmt::skip]
+const NOT_COUNTED: &[&str] = &[
+    "of", "since", "other", "others", "in", "on", "at", "to", "for", "from", "by", "with", "and",
+    "or", "the", "a", "an", "than", "more", "times", "per", "as", "who", "which", "that",
+];
 #[rustfmt::skip]
 const CAPTION: &[&str] = &[
     "pictured", "in the background", "in the foreground", "(left)", "(right)", "seen here",
@@ -291,21 +297,36 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     let comparison = words.find_any(phrases!(COMPARISON));
     let causal = words.find_any(phrases!(CAUSAL));
     let hedged = words.find_any(phrases!(HEDGES)).is_some();
-    let stat_cue = stats.first().map(|e| {
-        // Take the counted noun along: "around 90" + "carriages".
+    // The most informative amount: digits before number words ("around 90" before "one").
+    let best_stat = stats.iter().max_by_key(|e| {
+        let t = &text[e.span.start.0..e.span.end.0];
+        (t.bytes().any(|b| b.is_ascii_digit()), e.span.len())
+    });
+    // A bare "one" or "twice" is a weak statistic: other cues go first.
+    let weak = |e: &&&Entity| {
+        let t = text[e.span.start.0..e.span.end.0].to_lowercase();
+        matches!(t.as_str(), "one" | "once" | "twice" | "thrice")
+    };
+    let stat_cue = best_stat.map(|e| {
+        // Take the counted noun along: "around 90" + "carriages", not "26" + "other".
         let end = words
             .tokens
             .iter()
             .find(|t| t.start >= e.span.end.0)
             .filter(|t| {
+                let w = t.text(text);
                 t.kind == TokenKind::Word
-                    && t.text(text).starts_with(char::is_lowercase)
+                    && w.starts_with(char::is_lowercase)
+                    && !NOT_COUNTED.contains(&w)
                     && text[e.span.end.0..t.start].trim().is_empty()
             })
             .map_or(e.span.end, |t| ByteOffset(t.end));
-        ByteSpan::new(e.span.start, end)
+        (
+            ByteSpan::new(e.span.start, end),
+            best_stat.is_some_and(weak),
+        )
     });
-    let (kind, cue) = if let Some(cue) = stat_cue {
+    let (kind, cue) = if let Some((cue, false)) = stat_cue {
         (ClaimKind::Statistic, cue)
     } else if let Some(found) = superlative {
         (ClaimKind::Superlative, words.span(found))
@@ -317,6 +338,8 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         (ClaimKind::Causal, words.span(found))
     } else if let Some(date) = dates.first() {
         (ClaimKind::DateTime, date.span)
+    } else if let Some((cue, true)) = stat_cue {
+        (ClaimKind::Statistic, cue)
     } else {
         let cue = ents.first().map_or(sentence, |e| e.span);
         (ClaimKind::Event, cue)

@@ -23,8 +23,10 @@ impl Reducible for AppState {
 pub struct Annotator {
     pub state: UseReducerHandle<AppState>,
     pub store: Rc<NotesStore>,
-    /// The analysis of the current document (computed once per document).
+    /// The analysis of the current document (computed once per document, after first paint).
     pub analysis: Rc<Analysis>,
+    /// False until the analysis has run.
+    pub analysed: bool,
 }
 
 impl PartialEq for Annotator {
@@ -32,6 +34,7 @@ impl PartialEq for Annotator {
         self.state == other.state
             && Rc::ptr_eq(&self.store, &other.store)
             && Rc::ptr_eq(&self.analysis, &other.analysis)
+            && self.analysed == other.analysed
     }
 }
 

@@ -7,7 +7,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::analysis::analyze;
+use crate::analysis::{analyze, Analysis};
 use crate::sample::SAMPLE_ARTICLE;
 use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
@@ -33,19 +33,29 @@ pub fn app(props: &AppProps) -> Html {
     let doc = use_memo(props.text.clone(), |text| {
         Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
     });
-    let analysis = use_memo(doc.clone(), |doc| {
-        let started = now_ms();
-        let analysis = analyze(doc.text());
-        web_sys::console::info_1(
-            &format!(
-                "Glossa: analysed {} bytes in {:.1} ms",
-                doc.text().len(),
-                now_ms() - started
-            )
-            .into(),
-        );
-        analysis
+    // Analysed after the first paint, so the article is readable at once and the highlights
+    // follow (the first analysis also builds the lexicon index).
+    let analysis = use_state(|| None::<Rc<Analysis>>);
+    use_effect_with(doc.clone(), {
+        let analysis = analysis.clone();
+        move |doc: &Rc<Document>| {
+            let doc = doc.clone();
+            let timeout = gloo::timers::callback::Timeout::new(0, move || {
+                let started = now_ms();
+                let result = analyze(doc.text());
+                let message = format!(
+                    "Glossa: analysed {} bytes in {:.1} ms",
+                    doc.text().len(),
+                    now_ms() - started
+                );
+                web_sys::console::info_1(&message.into());
+                analysis.set(Some(Rc::new(result)));
+            });
+            move || drop(timeout)
+        }
     });
+    let analysed = analysis.is_some();
+    let analysis: Rc<Analysis> = (*analysis).clone().unwrap_or_default();
     let store = use_memo((), {
         let doc = doc.clone();
         move |_| NotesStore::new(&doc.fingerprint())
@@ -141,6 +151,7 @@ pub fn app(props: &AppProps) -> Html {
         state: state.clone(),
         store: Rc::clone(&store),
         analysis: Rc::clone(&analysis),
+        analysed,
     };
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
