@@ -226,6 +226,31 @@ fn page_chrome_is_found_and_never_a_claim() {
     assert_eq!(a.claims.len(), 2);
 }
 
+#[test]
+fn video_durations_split_a_playlist_but_times_of_day_stay() {
+    let text = "Storm floods the coast 01:05 Mayor resigns after vote 00:49\n\nThe meeting starts at 10:45 today.";
+    let a = analyze(text);
+    let chrome: Vec<&str> = a
+        .boilerplate
+        .iter()
+        .map(|b| &text[b.start.0..b.end.0])
+        .collect();
+    assert_eq!(chrome, ["01:05", "00:49"]);
+    let claims: Vec<&str> = a
+        .claims
+        .iter()
+        .map(|c| &text[c.span.start.0..c.span.end.0])
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            "Storm floods the coast",
+            "Mayor resigns after vote",
+            "The meeting starts at 10:45 today."
+        ]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

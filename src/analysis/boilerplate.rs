@@ -118,14 +118,35 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
             }
         }
     }
-    // A video duration ending a line: "… 01:05".
+    // Video durations in a playlist: "… town 01:05 Luigi …", or ending the line. Two-digit
+    // minutes, after a word, before a new title or the end; not a time of day ("at 10:45").
     let bytes = line.as_bytes();
     let n = bytes.len();
-    let is_clock = n >= 6
-        && bytes[n - 6] == b' '
-        && bytes[n - 3] == b':'
-        && [1, 2, 4, 5].iter().all(|&k| bytes[n - k].is_ascii_digit());
-    if is_clock {
-        found.push(span(start + n - 5, start + n));
+    for at in 1..n.saturating_sub(4) {
+        let clock = bytes[at - 1] == b' '
+            && bytes[at + 2] == b':'
+            && [0, 1, 3, 4].iter().all(|&k| bytes[at + k].is_ascii_digit());
+        if !clock {
+            continue;
+        }
+        let after = &line[at + 5..];
+        let ends_title = after.is_empty()
+            || after.starts_with(|c: char| c == ' ')
+                && after.trim_start().starts_with(char::is_uppercase);
+        let before = line[..at - 1]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let time_of_day = matches!(
+            before.as_str(),
+            "at" | "by" | "from" | "until" | "to" | "before" | "after" | "around"
+        );
+        if ends_title
+            && !time_of_day
+            && (after.is_empty() || after.as_bytes().get(1).is_some_and(|b| !b.is_ascii_digit()))
+        {
+            found.push(span(start + at, start + at + 5));
+        }
     }
 }
