@@ -131,8 +131,7 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
         }
         let after = &line[at + 5..];
         let ends_title = after.is_empty()
-            || after.starts_with(|c: char| c == ' ')
-                && after.trim_start().starts_with(char::is_uppercase);
+            || after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase);
         let before = line[..at - 1]
             .rsplit(' ')
             .next()
