@@ -8,6 +8,10 @@
 //! assert_eq!(found, ["Source link", "Visited 1 times, 1 visit(s) today", "01:05"]);
 //! ```
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::offsets::floor_char_boundary;
 use crate::text::{ByteOffset, ByteSpan};
 
@@ -50,7 +54,12 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         let start = line_start + lead;
-        let lower = trimmed.to_lowercase();
+        // Only short lines can be whole-line chrome: lower-case just those.
+        let lower = if trimmed.len() <= 60 {
+            trimmed.to_lowercase()
+        } else {
+            String::new()
+        };
         if LINES.contains(&lower.as_str()) || is_visit_counter(&lower) {
             found.push(span(start, start + trimmed.len()));
         } else if !trimmed.is_empty() {
@@ -78,43 +87,73 @@ fn is_visit_counter(lower: &str) -> bool {
     lower.starts_with("visited ") && lower.contains(" times") && lower.contains("today")
 }
 
-fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
-    for phrase in PHRASES {
-        for (at, _) in line.match_indices(phrase) {
-            found.push(span(start + at, start + at + phrase.len()));
-        }
-    }
-    // "Photo: AFP", "Image: Getty Images".
-    for label in ["Photo: ", "Image: ", "Picture: ", "Photograph: "] {
-        for (at, _) in line.match_indices(label) {
-            let rest = &line[at + label.len()..];
-            let len =
-                floor_char_boundary(rest, rest.find(['\n', '.']).unwrap_or(rest.len()).min(40));
-            if len > 0 && rest[..len].split_whitespace().count() <= 4 {
-                found.push(span(start + at, start + at + label.len() + len));
+/// What a pattern found by the automaton is.
+#[derive(Clone, Copy)]
+enum Pattern {
+    Phrase,
+    Label,
+    Agency,
+    Credit,
+}
+
+const LABELS: &[&str] = &["Photo: ", "Image: ", "Picture: ", "Photograph: "];
+
+/// All fixed patterns in one automaton, so each line is scanned once.
+fn patterns() -> &'static (AhoCorasick, Vec<Pattern>) {
+    static PATTERNS: OnceLock<(AhoCorasick, Vec<Pattern>)> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let groups = [
+            (PHRASES, Pattern::Phrase),
+            (LABELS, Pattern::Label),
+            (PICTURE_AGENCIES, Pattern::Agency),
+            (CREDITS, Pattern::Credit),
+        ];
+        let mut words = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in groups {
+            for w in list {
+                words.push(*w);
+                kinds.push(kind);
             }
         }
-    }
-    for agency in PICTURE_AGENCIES {
-        for (at, _) in line.match_indices(agency) {
-            found.push(span(start + at, start + at + agency.len()));
-        }
-    }
-    // A credit standing at the start or end of a caption, or alone.
-    for credit in CREDITS {
-        for (at, _) in line.match_indices(credit) {
-            let before = line[..at].trim_end();
-            let after = line[at + credit.len()..].trim_start();
-            let at_edge =
-                before.is_empty() || after.is_empty() || before.ends_with(['.', '|', '/']);
-            let next_is_word = line[at + credit.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            let credit_like =
-                before.is_empty() || after.is_empty() || after.starts_with(char::is_uppercase);
-            if at_edge && credit_like && !next_is_word {
-                found.push(span(start + at, start + at + credit.len()));
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("fixed, valid patterns");
+        (automaton, kinds)
+    })
+}
+
+fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
+    let (automaton, kinds) = patterns();
+    for m in automaton.find_iter(line) {
+        let (at, end) = (m.start(), m.end());
+        match kinds[m.pattern().as_usize()] {
+            Pattern::Phrase | Pattern::Agency => found.push(span(start + at, start + end)),
+            // "Photo: AFP", "Image: Getty Images".
+            Pattern::Label => {
+                let rest = &line[end..];
+                let len =
+                    floor_char_boundary(rest, rest.find(['\n', '.']).unwrap_or(rest.len()).min(40));
+                if len > 0 && rest[..len].split_whitespace().count() <= 4 {
+                    found.push(span(start + at, start + end + len));
+                }
+            }
+            // A credit standing at the start or end of a caption, or alone.
+            Pattern::Credit => {
+                let before = line[..at].trim_end();
+                let after = line[end..].trim_start();
+                let at_edge =
+                    before.is_empty() || after.is_empty() || before.ends_with(['.', '|', '/']);
+                let next_is_word = line[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                let credit_like =
+                    before.is_empty() || after.is_empty() || after.starts_with(char::is_uppercase);
+                if at_edge && credit_like && !next_is_word {
+                    found.push(span(start + at, start + end));
+                }
             }
         }
     }

@@ -117,30 +117,53 @@ const CAPTION: &[&str] = &[
     "file photo",
 ];
 
-/// A phrase list indexed by first word, built once per list.
-struct Phrases {
-    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+/// The cue lists, each found by one scan of a sentence.
+#[derive(Clone, Copy)]
+enum Cue {
+    Caption,
+    Opinion,
+    Attribution,
+    Superlative,
+    Comparison,
+    Causal,
+    Hedge,
 }
 
-impl Phrases {
-    fn new(list: &'static [&'static str]) -> Phrases {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
-        for phrase in list {
-            let parts: Vec<&'static str> = phrase.split(' ').collect();
-            by_first.entry(parts[0]).or_default().push(parts);
+const CUES: [(Cue, &[&str]); 7] = [
+    (Cue::Caption, CAPTION),
+    (Cue::Opinion, OPINION),
+    (Cue::Attribution, ATTRIBUTION),
+    (Cue::Superlative, SUPERLATIVE),
+    (Cue::Comparison, COMPARISON),
+    (Cue::Causal, CAUSAL),
+    (Cue::Hedge, HEDGES),
+];
+
+/// Every cue phrase, indexed by its first word: (which list, its words), longest first.
+fn cue_index() -> &'static HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>> = HashMap::default();
+        for (cue, list) in CUES {
+            for phrase in list {
+                let parts: Vec<&'static str> = phrase.split(' ').collect();
+                index.entry(parts[0]).or_default().push((cue, parts));
+            }
         }
-        for phrases in by_first.values_mut() {
-            phrases.sort_by_key(|p| std::cmp::Reverse(p.len())); // longest first
+        for phrases in index.values_mut() {
+            phrases.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         }
-        Phrases { by_first }
+        index
+    })
+}
+
+/// The first occurrence of each cue list in a sentence, as token ranges.
+struct Found([Option<(usize, usize)>; 7]);
+
+impl Found {
+    fn get(&self, cue: Cue) -> Option<(usize, usize)> {
+        self.0[cue as usize]
     }
-}
-
-macro_rules! phrases {
-    ($list:ident) => {{
-        static INDEX: OnceLock<Phrases> = OnceLock::new();
-        INDEX.get_or_init(|| Phrases::new($list))
-    }};
 }
 
 /// Words of a sentence, lower-cased, with the token each came from.
@@ -150,17 +173,29 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// The first (and, there, longest) occurrence of any phrase of the list, as a token range.
-    fn find_any(&self, phrases: &Phrases) -> Option<(usize, usize)> {
-        self.lower.iter().enumerate().find_map(|(i, w)| {
-            phrases.by_first.get(w.as_str())?.iter().find_map(|parts| {
+    /// One scan for every cue list: the first (and there longest) occurrence of each.
+    fn scan(&self) -> Found {
+        let index = cue_index();
+        let mut found = [None; 7];
+        for (i, w) in self.lower.iter().enumerate() {
+            let Some(phrases) = index.get(w.as_str()) else {
+                continue;
+            };
+            for (cue, parts) in phrases {
+                let slot = &mut found[*cue as usize];
+                if slot.is_some() {
+                    continue;
+                }
                 let hit = parts[1..]
                     .iter()
                     .enumerate()
                     .all(|(k, p)| self.lower.get(i + 1 + k).is_some_and(|w| w == p));
-                hit.then_some((i, i + parts.len()))
-            })
-        })
+                if hit {
+                    *slot = Some((i, i + parts.len()));
+                }
+            }
+        }
+        Found(found)
     }
 
     fn span(&self, (a, b): (usize, usize)) -> ByteSpan {
@@ -295,18 +330,19 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     if !has_verb && (dates.is_empty() || named == 0) {
         return None;
     }
-    let caption = words.find_any(phrases!(CAPTION)).is_some();
+    let found = words.scan();
+    let caption = found.get(Cue::Caption).is_some();
     if caption && dates.is_empty() && stats.is_empty() {
         return None;
     }
-    if words.find_any(phrases!(OPINION)).is_some() && stats.is_empty() && dates.is_empty() {
+    if found.get(Cue::Opinion).is_some() && stats.is_empty() && dates.is_empty() {
         return None;
     }
-    let attribution = words.find_any(phrases!(ATTRIBUTION));
-    let superlative = words.find_any(phrases!(SUPERLATIVE));
-    let comparison = words.find_any(phrases!(COMPARISON));
-    let causal = words.find_any(phrases!(CAUSAL));
-    let hedged = words.find_any(phrases!(HEDGES)).is_some();
+    let attribution = found.get(Cue::Attribution);
+    let superlative = found.get(Cue::Superlative);
+    let comparison = found.get(Cue::Comparison);
+    let causal = found.get(Cue::Causal);
+    let hedged = found.get(Cue::Hedge).is_some();
     // The most informative amount: digits before number words ("around 90" before "one").
     let best_stat = stats.iter().max_by_key(|e| {
         let t = &text[e.span.start.0..e.span.end.0];

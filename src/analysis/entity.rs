@@ -73,6 +73,11 @@ const APPROX_ONE: &[&str] = &[
     "around", "about", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
     "exactly", "precisely",
 ];
+/// The first words of [`APPROX_TWO`], so most tokens are ruled out by one bit test.
+const APPROX_HEADS: &[&str] = &[
+    "as", "at", "close", "fewer", "less", "more", "up", "upwards",
+];
+
 /// Two- and three-word approximations, split into words.
 const APPROX_TWO: &[&[&str]] = &[
     &["more", "than"],
@@ -142,6 +147,7 @@ enum List {
     ApproxOne,
     Measures,
     CurrencyWords,
+    ApproxHeads,
     Connectors,
     FunctionWords,
 }
@@ -161,6 +167,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::ApproxOne, APPROX_ONE),
     (List::Measures, MEASURES),
     (List::CurrencyWords, CURRENCY_WORDS),
+    (List::ApproxHeads, APPROX_HEADS),
     (List::Connectors, CONNECTORS),
     (List::FunctionWords, FUNCTION_WORDS),
 ];
@@ -329,13 +336,15 @@ fn number_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
 
 fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
-    for parts in APPROX_TWO {
-        if parts
-            .iter()
-            .enumerate()
-            .all(|(k, p)| word(i + k).eq_ignore_ascii_case(p))
-        {
-            return parts.len();
+    if is(cls, i, List::ApproxHeads) {
+        for parts in APPROX_TWO {
+            if parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| word(i + k).eq_ignore_ascii_case(p))
+            {
+                return parts.len();
+            }
         }
     }
     usize::from(is(cls, i, List::ApproxOne))
@@ -468,7 +477,7 @@ fn numbers_and_times(
                 Label::Quantity
             };
             hit = Some((i, i + 1, label, "measure"));
-        } else if (is(cls, i, List::Ordinals) || is_numeric_ordinal(&lower))
+        } else if (is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)))
             && word(i + 1).eq_ignore_ascii_case("anniversary")
         {
             let a = if i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
@@ -477,7 +486,7 @@ fn numbers_and_times(
                 i
             };
             hit = Some((a, i + 2, Label::Date, "anniversary"));
-        } else if is(cls, i, List::Ordinals) || is_numeric_ordinal(&lower) {
+        } else if is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)) {
             hit = Some((i, i + 1, Label::Quantity, "ordinal"));
         } else if is(cls, i, List::Multiples) {
             hit = Some((i, i + 1, Label::Quantity, "count"));
