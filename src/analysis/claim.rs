@@ -139,11 +139,14 @@ const CUES: [(Cue, &[&str]); 7] = [
     (Cue::Hedge, HEDGES),
 ];
 
-/// Every cue phrase, indexed by its first word: (which list, its words), longest first.
-fn cue_index() -> &'static HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>>> = OnceLock::new();
+/// Cue phrases by first word: (which list, the phrase's words), longest first.
+type CueIndex = HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>>;
+
+/// Every cue phrase, indexed once.
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>> = HashMap::default();
+        let mut index = CueIndex::default();
         for (cue, list) in CUES {
             for phrase in list {
                 let parts: Vec<&'static str> = phrase.split(' ').collect();
