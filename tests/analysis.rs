@@ -33,8 +33,19 @@ const FOUND: &[(&str, &str, Label)] = &[
     ("Officials in Brazil said so.", "Brazil", Label::Place),
     (
         "Relations with the United Kingdom improved.",
-        "United Kingdom",
+        "the United Kingdom",
         Label::Place,
+    ),
+    ("Trade with the U.S. fell sharply.", "U.S.", Label::Place),
+    (
+        "Thousands of Tunisians voted on Sunday.",
+        "Tunisians",
+        Label::Group,
+    ),
+    (
+        "The bill passed in Congress last night.",
+        "Congress",
+        Label::Org,
     ),
     (
         "Mexican farmers protested in the capital.",

@@ -73,6 +73,21 @@ const APPROX_ONE: &[&str] = &[
     "around", "about", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
     "exactly", "precisely",
 ];
+/// Words of country names that are written with "the" ("the United States").
+const TAKES_THE: &[&str] = &[
+    "United",
+    "Republic",
+    "Kingdom",
+    "States",
+    "Emirates",
+    "Netherlands",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Maldives",
+    "Federation",
+];
+
 /// The first words of [`APPROX_TWO`], so most tokens are ruled out by one bit test.
 const APPROX_HEADS: &[&str] = &[
     "as", "at", "close", "fewer", "less", "more", "up", "upwards",
@@ -627,13 +642,14 @@ fn classify_run(
     // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
     if sentence_start && a < b {
         let w = word(a);
-        let known = lex.places.contains_key(w)
-            || lex.groups.contains(w)
+        let known = lex.is_place(w)
+            || lex.is_group(w)
             || lex.given_names.contains(w)
             || lex.surnames.contains(w)
             || lex.titles.contains(w)
             || lex.organisations.get(w) == Some(&false)
-            || lex.places.contains_key(slice(a, b));
+            || lex.institutions.contains(w)
+            || lex.is_place(slice(a, b));
         if has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w)) {
             a += 1;
             while a < b && has(word(a), List::Connectors) {
@@ -703,7 +719,7 @@ fn classify_run(
     }
     // "Shenzhen-based": the place is the head of the word.
     if let Some((head, tail)) = whole.split_once('-').filter(|_| n == 1) {
-        if lex.places.contains_key(head) && tail.starts_with(char::is_lowercase) {
+        if lex.is_place(head) && tail.starts_with(char::is_lowercase) {
             let start = toks[a].start;
             entities.push(Entity {
                 span: ByteSpan::new(ByteOffset(start), ByteOffset(start + head.len())),
@@ -714,9 +730,9 @@ fn classify_run(
             return;
         }
     }
-    let label_why: Option<(Label, &'static str)> = if lex.places.contains_key(whole) {
+    let label_why: Option<(Label, &'static str)> = if lex.is_place(whole) {
         Some((Label::Place, "place name"))
-    } else if lex.groups.contains(whole) {
+    } else if lex.is_group(whole) {
         Some((Label::Group, "nationality or group"))
     } else if n >= 2
         && (lex.event_suffixes.contains(last)
@@ -733,16 +749,14 @@ fn classify_run(
         && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
     {
         Some((Label::Place, "region"))
-    } else if n >= 2 && lex.groups.contains(slice(a, b - 1)) && lex.places.contains_key(last) {
+    } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
         None
     } else if (2..=4).contains(&n)
         && (lex.given_names.contains(word(a)) || lex.surnames.contains(last))
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-            !has(w, List::FunctionWords)
-                && !lex.groups.contains(w)
-                && (name || !lex.places.contains_key(w))
+            !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
         })
     {
         Some((Label::Person, "person's name"))
@@ -755,8 +769,8 @@ fn classify_run(
             let w = word(k);
             !has(w, List::Connectors)
                 && !has(w, List::FunctionWords)
-                && !lex.places.contains_key(w)
-                && !lex.groups.contains(w)
+                && !lex.is_place(w)
+                && !lex.is_group(w)
         })
         && !last.ends_with('s')
         && doc.standalone.contains(last)
@@ -766,6 +780,14 @@ fn classify_run(
         None
     };
     match label_why {
+        // "the United States", "the Netherlands": names that take "the" keep it.
+        Some((Label::Place, why))
+            if a > 0
+                && word(a - 1).eq_ignore_ascii_case("the")
+                && (a..b).any(|k| TAKES_THE.contains(&word(k))) =>
+        {
+            push(entities, toks, a - 1, b, Label::Place, why)
+        }
         Some((label, why)) => push(entities, toks, a, b, label, why),
         None if n >= 2 => {
             // Not known as a whole: classify the longest known pieces.
@@ -774,8 +796,8 @@ fn classify_run(
                 let mut matched = 0;
                 for len in (1..=(b - k).min(4)).rev() {
                     let piece = slice(k, k + len);
-                    if lex.places.contains_key(piece) || lex.groups.contains(piece) {
-                        let label = if lex.places.contains_key(piece) {
+                    if lex.is_place(piece) || lex.is_group(piece) {
+                        let label = if lex.is_place(piece) {
                             Label::Place
                         } else {
                             Label::Group
@@ -797,8 +819,8 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
     let Some((last, before)) = words.split_last() else {
         return false;
     };
-    (DIRECTIONS.contains(&words[0]) && lex.places.contains_key(after_first))
-        || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.places.contains_key(last))
+    (DIRECTIONS.contains(&words[0]) && lex.is_place(after_first))
+        || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.is_place(last))
 }
 
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
@@ -827,14 +849,17 @@ fn single_word(
     let w = toks[a].text(text);
     let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
     let next_lower_noun = lex.org_nouns.contains(next);
-    if lex.places.contains_key(w) {
+    if lex.is_place(w) {
         return Some((Label::Place, "place name"));
     }
-    if lex.groups.contains(w) {
+    if lex.is_group(w) {
         return Some((Label::Group, "nationality or group"));
     }
     if next_lower_noun {
         return Some((Label::Org, "named before an organisation word"));
+    }
+    if lex.institutions.contains(w) {
+        return Some((Label::Org, "institution"));
     }
     if is_acronym(w) {
         return Some((Label::Org, "acronym"));
@@ -871,8 +896,8 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
         for part in keys {
             let name_like = part.chars().count() > 1
                 && !has(part, List::FunctionWords)
-                && !lex.places.contains_key(part)
-                && !lex.groups.contains(part)
+                && !lex.is_place(part)
+                && !lex.is_group(part)
                 && !lex.titles.contains(part);
             if name_like {
                 full.entry(part.to_string())

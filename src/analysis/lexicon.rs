@@ -36,6 +36,28 @@ pub struct Lexicon {
     pub org_nouns: HashSet<&'static str>,
     pub event_suffixes: HashSet<&'static str>,
     pub place_suffixes: HashSet<&'static str>,
+    /// Single-word institutions ("Congress", "Kremlin").
+    pub institutions: HashSet<&'static str>,
+    /// Plural demonyms made from the singular ones ("Americans"), owned here.
+    pub plural_groups: HashSet<String>,
+}
+
+impl Lexicon {
+    /// A place name; dotted abbreviations are looked up without their dots ("U.S." as "US").
+    pub fn is_place(&self, name: &str) -> bool {
+        if self.places.contains_key(name) {
+            return true;
+        }
+        let dotted = name.len() >= 4
+            && name.contains('.')
+            && name.chars().all(|c| c == '.' || c.is_ascii_uppercase());
+        dotted && self.places.contains_key(name.replace('.', "").as_str())
+    }
+
+    /// A nationality, religious or political group, singular or plural.
+    pub fn is_group(&self, name: &str) -> bool {
+        self.groups.contains(name) || self.plural_groups.contains(name)
+    }
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -71,6 +93,11 @@ pub fn lexicon() -> &'static Lexicon {
         let mut take = |name: &str| sections.remove(name).unwrap_or_default();
         let mut groups: HashSet<&'static str> = entries(DEMONYMS).collect();
         groups.extend(take("group"));
+        // "Americans", "Tunisians"; not "Chineses", "Swisss", "Britishs".
+        let plural_groups = entries(DEMONYMS)
+            .filter(|d| !d.ends_with(['s', 'h', 'e', 'i']) && !d.contains(' '))
+            .map(|d| format!("{d}s"))
+            .collect();
         Lexicon {
             places,
             groups,
@@ -87,6 +114,8 @@ pub fn lexicon() -> &'static Lexicon {
             org_nouns: take("org_noun"),
             event_suffixes: take("event_suffix"),
             place_suffixes: take("place_suffix"),
+            institutions: take("institution"),
+            plural_groups,
         }
     })
 }
