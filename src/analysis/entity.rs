@@ -739,6 +739,8 @@ fn classify_run(
             || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
     {
         Some((Label::Event, "event name"))
+    } else if n >= 2 && lex.work_suffixes.contains(last) {
+        Some((Label::Work, "law or document"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {

@@ -36,6 +36,8 @@ pub struct Lexicon {
     pub org_nouns: HashSet<&'static str>,
     pub event_suffixes: HashSet<&'static str>,
     pub place_suffixes: HashSet<&'static str>,
+    /// Last words of laws and documents ("… Act", "… Treaty").
+    pub work_suffixes: HashSet<&'static str>,
     /// Single-word institutions ("Congress", "Kremlin").
     pub institutions: HashSet<&'static str>,
     /// Plural demonyms made from the singular ones ("Americans"), owned here.
@@ -115,6 +117,7 @@ pub fn lexicon() -> &'static Lexicon {
             event_suffixes: take("event_suffix"),
             place_suffixes: take("place_suffix"),
             institutions: take("institution"),
+            work_suffixes: take("work_suffix"),
             plural_groups,
         }
     })
