@@ -107,8 +107,12 @@ fn boundary(root: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Byte
     match edge {
         Edge::Start => {
             let found = match children.item(offset) {
-                Some(child) => segments.iter().find(|s| at_or_after(&child, s, true)),
-                None => segments.iter().find(|s| at_or_after(node, s, false)),
+                Some(child) => segments
+                    .iter()
+                    .find(|s| on_side(&child, s, true, Edge::Start)),
+                None => segments
+                    .iter()
+                    .find(|s| on_side(node, s, false, Edge::Start)),
             };
             found.and_then(|s| attr(s, SEGMENT_START))
         }
@@ -117,16 +121,20 @@ fn boundary(root: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Byte
                 Some(child) => segments
                     .iter()
                     .rev()
-                    .find(|s| at_or_before(&child, s, true)),
-                None => segments.iter().rev().find(|s| at_or_before(node, s, false)),
+                    .find(|s| on_side(&child, s, true, Edge::End)),
+                None => segments
+                    .iter()
+                    .rev()
+                    .find(|s| on_side(node, s, false, Edge::End)),
             };
             found.and_then(|s| attr(s, SEGMENT_END))
         }
     }
 }
 
-/// True when `segment` is `reference`, inside it (when `inclusive`), or after it.
-fn at_or_after(reference: &Node, segment: &Element, inclusive: bool) -> bool {
+/// True when `segment` is `reference`, inside it (when `inclusive`), or on the given side of
+/// it: after it for [`Edge::Start`], before it for [`Edge::End`].
+fn on_side(reference: &Node, segment: &Element, inclusive: bool, edge: Edge) -> bool {
     let segment: &Node = segment.as_ref();
     if reference.is_same_node(Some(segment)) {
         return inclusive;
@@ -135,22 +143,11 @@ fn at_or_after(reference: &Node, segment: &Element, inclusive: bool) -> bool {
     if relation & Node::DOCUMENT_POSITION_CONTAINED_BY != 0 {
         return inclusive;
     }
-    relation & Node::DOCUMENT_POSITION_FOLLOWING != 0
-        && relation & Node::DOCUMENT_POSITION_CONTAINS == 0
-}
-
-/// True when `segment` is `reference`, inside it (when `inclusive`), or before it.
-fn at_or_before(reference: &Node, segment: &Element, inclusive: bool) -> bool {
-    let segment: &Node = segment.as_ref();
-    if reference.is_same_node(Some(segment)) {
-        return inclusive;
-    }
-    let relation = reference.compare_document_position(segment);
-    if relation & Node::DOCUMENT_POSITION_CONTAINED_BY != 0 {
-        return inclusive;
-    }
-    relation & Node::DOCUMENT_POSITION_PRECEDING != 0
-        && relation & Node::DOCUMENT_POSITION_CONTAINS == 0
+    let side = match edge {
+        Edge::Start => Node::DOCUMENT_POSITION_FOLLOWING,
+        Edge::End => Node::DOCUMENT_POSITION_PRECEDING,
+    };
+    relation & side != 0 && relation & Node::DOCUMENT_POSITION_CONTAINS == 0
 }
 
 fn segments(root: &Element) -> Vec<Element> {

@@ -1,22 +1,9 @@
 // The analysis as a reader meets it: coloured entities with a legend, the ranked claims,
 // every mention of a person, page chrome dimmed, and one click from a claim to a note.
 import { test, expect } from '@playwright/test';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { watchConsole } from './helpers.mjs';
+import { openAppEachTest, shots } from './helpers.mjs';
 
-const shots = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
-fs.mkdirSync(shots, { recursive: true });
-
-let errors;
-test.beforeEach(async ({ page }) => {
-  errors = watchConsole(page);
-  await page.goto('/');
-  await expect(page.locator('#article .ent').first()).toBeVisible();
-});
-test.afterEach(() => {
-  expect(errors, 'console errors').toEqual([]);
-});
+openAppEachTest(test, '#article .ent');
 
 test('entities are coloured by type, named in text, and each type can be hidden', async ({ page }) => {
   const kim = page.locator('.ent-person', { hasText: 'Kim Jong Un' }).first();

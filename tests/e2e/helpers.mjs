@@ -1,6 +1,8 @@
 // Helpers for the end-to-end tests: select text with the mouse as a person does, and watch
 // the console for errors.
 import { expect } from '@playwright/test';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Screen rectangles of the first and last character of `phrase` in the article. */
 async function phraseRects(page, phrase, occurrence = 0) {
@@ -87,4 +89,22 @@ export function watchConsole(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/** Screenshot folder of the e2e runs, target/screenshots. */
+export const shots = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
+fs.mkdirSync(shots, { recursive: true });
+
+/** Opens the app before each test, waits until `readySelector` is visible, and fails the test
+ * on any console error. */
+export function openAppEachTest(test, readySelector) {
+  let errors;
+  test.beforeEach(async ({ page }) => {
+    errors = watchConsole(page);
+    await page.goto('/');
+    await expect(page.locator(readySelector).first()).toBeVisible();
+  });
+  test.afterEach(() => {
+    expect(errors, 'console errors').toEqual([]);
+  });
 }

@@ -3,25 +3,15 @@ import { test, expect, chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { addNote, highlightedText, selectWithMouse, watchConsole } from './helpers.mjs';
+import { addNote, highlightedText, openAppEachTest, selectWithMouse, shots } from './helpers.mjs';
 
 const TITLE = 'North Korea’s Kim Jong Un leaves for China by armoured train';
-const shots = fileURLToPath(new URL('../../target/screenshots', import.meta.url));
-fs.mkdirSync(shots, { recursive: true });
 
-let errors;
-test.beforeEach(async ({ page }) => {
-  errors = watchConsole(page);
-  await page.goto('/');
-  await expect(page.locator('h1.article-title')).toHaveText(TITLE);
-});
-test.afterEach(() => {
-  expect(errors, 'console errors').toEqual([]);
-});
+openAppEachTest(test, 'h1.article-title');
 
 test('the sample article opens as a readable page', async ({ page }) => {
   await expect(page).toHaveTitle('Glossa');
+  await expect(page.locator('h1.article-title')).toHaveText(TITLE);
   expect(await page.locator('#article p').count()).toBeGreaterThan(20);
   await expect(page.locator('#article p').first()).toContainText('Getty Images Kim Jong Un clutching');
   await expect(page.locator('.empty-hint')).toContainText('Add note');
