@@ -170,3 +170,67 @@ fn loading_while_editing_a_note_deleted_elsewhere_warns() {
         "the text being typed is not thrown away"
     );
 }
+
+#[test]
+fn a_note_can_start_on_a_given_passage_and_bad_spans_are_refused() {
+    use glossa::state::Panel;
+    let s = state().apply(Action::ShowPanel(Panel::Claims));
+    let span = span_of(&s, "around 90 carriages");
+    let s = s.apply(Action::StartNoteOn(span));
+    assert_eq!(
+        s.editor,
+        Some(Editor::New {
+            span,
+            text: String::new()
+        })
+    );
+    assert_eq!(
+        s.panel,
+        Panel::Notes,
+        "the editor is shown where the notes are"
+    );
+    for bad in [
+        ByteSpan::new(ByteOffset(5), ByteOffset(5)),
+        ByteSpan::new(ByteOffset(0), ByteOffset(10_000)),
+        // Inside the 3-byte ’ of "Kim’s".
+        ByteSpan::new(ByteOffset(4), ByteOffset(6)),
+    ] {
+        assert_eq!(
+            state().apply(Action::StartNoteOn(bad)).editor,
+            None,
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn legend_toggles_and_focus_of_entities_and_claims() {
+    use glossa::analysis::Label;
+    use glossa::state::Panel;
+    let s = state()
+        .apply(Action::ToggleLabel(Label::Person))
+        .apply(Action::ToggleLabel(Label::Place))
+        .apply(Action::ToggleLabel(Label::Person))
+        .apply(Action::ToggleClaims)
+        .apply(Action::ToggleLabels);
+    assert_eq!(
+        s.display.hidden.iter().copied().collect::<Vec<_>>(),
+        [Label::Place]
+    );
+    assert!(!s.display.claims && !s.display.labels);
+    let s = s.apply(Action::FocusEntity(Some((
+        "Kim Jong Un".into(),
+        Label::Person,
+    ))));
+    assert_eq!(
+        s.focused_entity,
+        Some(("Kim Jong Un".into(), Label::Person))
+    );
+    let claim = span_of(&s, "The armoured train has around 90 carriages.");
+    let s = s.apply(Action::FocusClaim(Some(claim)));
+    assert_eq!((s.focused_claim, s.panel), (Some(claim), Panel::Claims));
+    let s = s
+        .apply(Action::FocusEntity(None))
+        .apply(Action::FocusClaim(None));
+    assert_eq!((s.focused_entity.clone(), s.focused_claim), (None, None));
+}
