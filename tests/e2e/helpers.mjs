@@ -41,6 +41,9 @@ async function phraseRects(page, phrase, occurrence = 0) {
 
 /** Drags the mouse across `phrase` in the article, from its first to its last character. */
 export async function selectWithMouse(page, phrase, occurrence = 0) {
+  // The analysis re-draws the text once, just after load: select after it, as it would
+  // otherwise replace the text nodes under the selection.
+  await page.locator('#article[data-analysed="true"]').waitFor();
   await page.evaluate(({ phrase, occurrence }) => {
     const root = document.querySelector('#article');
     const text = root.textContent;
