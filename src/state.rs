@@ -198,12 +198,7 @@ impl AppState {
             Action::CancelEditor => next.editor = None,
             Action::NoteSaved(note) => {
                 let id = note.id.clone();
-                let mut notes: Vec<Note> = next.notes.into_iter().map(|p| p.note).collect();
-                match notes.iter_mut().find(|n| n.id == id) {
-                    Some(existing) => *existing = note,
-                    None => notes.push(note),
-                }
-                next.notes = place_all(&next.doc, notes);
+                next.notes = place_all(&next.doc, self.notes_with(&note));
                 next.editor = None;
                 next.selection = None;
                 next.focused = Some(id);

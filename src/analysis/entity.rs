@@ -273,8 +273,8 @@ fn standalone_names<'a>(
     let mut out = HashSet::default();
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
-        let alone = |k: Option<&Token>| !k.is_some_and(|n| n.is_capitalized(text));
-        if t.is_capitalized(text)
+        let alone = |k: Option<&Token>| !k.is_some_and(|n| n.capitalized);
+        if t.capitalized
             && mid_caps.contains(w)
             && i > 0
             && alone(tokens.get(i - 1))
@@ -296,7 +296,7 @@ fn capitalised_mid_sentence<'a>(
     let mut out = HashSet::default();
     for (i, t) in tokens.iter().enumerate() {
         let after_colon = i > 0 && tokens[i - 1].text(text) == ":";
-        if t.is_capitalized(text) && !starts.contains(&t.start) && !after_colon {
+        if t.capitalized && !starts.contains(&t.start) && !after_colon {
             out.insert(t.text(text));
         }
     }
@@ -392,7 +392,7 @@ fn numbers_and_times(
         };
         let mut hit: Option<(usize, usize, Label, &'static str)> = None;
         // "World War Two", "Apollo Eleven": a capitalised number word after a name is its part.
-        let in_name = toks[i].is_capitalized(text) && i > 0 && toks[i - 1].is_capitalized(text);
+        let in_name = toks[i].capitalized && i > 0 && toks[i - 1].capitalized;
         if in_name && toks[i].kind == TokenKind::Word {
             i += 1;
             continue;
@@ -433,7 +433,7 @@ fn numbers_and_times(
         // Month dates: "March 5", "5 March 2024", "March 2024".
         // "May" is a month only before a day number.
         let month = is(cls, i, List::Months)
-            && toks[i].is_capitalized(text)
+            && toks[i].capitalized
             && (w != "May" || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number));
         if month {
             let mut b = i + 1;
@@ -565,11 +565,6 @@ fn is_numeric_ordinal(lower: &str) -> bool {
         && matches!(suffix, "st" | "nd" | "rd" | "th")
 }
 
-/// A capitalised word that may belong to a name (acronyms, hyphenated and dotted forms too).
-fn is_name_word(text: &str, t: &Token) -> bool {
-    t.is_capitalized(text)
-}
-
 fn names(
     text: &str,
     toks: &[Token],
@@ -580,14 +575,14 @@ fn names(
 ) {
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] || !is_name_word(text, &toks[i]) {
+        if taken[i] || !toks[i].capitalized {
             i += 1;
             continue;
         }
         // A run of capitalised words, possibly joined by "of", "de", "bin" ….
         let mut b = i + 1;
         loop {
-            if b < toks.len() && !taken[b] && is_name_word(text, &toks[b]) {
+            if b < toks.len() && !taken[b] && toks[b].capitalized {
                 b += 1;
             } else if b + 1 < toks.len()
                 && has(toks[b].text(text), List::Connectors)
@@ -597,7 +592,7 @@ fn names(
                     .next()
                     .is_some_and(char::is_lowercase)
                 && !taken[b + 1]
-                && is_name_word(text, &toks[b + 1])
+                && toks[b + 1].capitalized
             {
                 b += 2;
             } else {
@@ -910,7 +905,7 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
     // One sweep over tokens and entities, both in text order.
     let mut added = Vec::new();
     let mut e = 0;
-    for t in tokens.iter().filter(|t| t.is_capitalized(text)) {
+    for t in tokens.iter().filter(|t| t.capitalized) {
         while e < entities.len() && entities[e].span.end.0 <= t.start {
             e += 1;
         }

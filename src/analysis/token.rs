@@ -37,11 +37,6 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
-
-    /// True for a word that starts with an upper-case letter.
-    pub fn is_capitalized(&self, _text: &str) -> bool {
-        self.capitalized
-    }
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -138,7 +138,7 @@ fn article_body(props: &ArticleBodyProps) -> Html {
             scroll_to(&format!("[data-claim=\"{}\"]", span.start.0));
         }
     });
-    let chrome: Vec<ByteSpan> = props.analysis.0.boilerplate.clone();
+    let chrome = &props.analysis.0.boilerplate;
     let blocks = doc.blocks().iter().map(|block| {
         let children = segments(block.span, &props.marks)
             .into_iter()

@@ -76,9 +76,9 @@ pub fn clear_selection() {
 }
 
 fn boundary(root: &Element, node: &Node, offset: u32, edge: Edge) -> Option<ByteOffset> {
-    let segments = segments(root);
     let root_node: &Node = root.as_ref();
     if !root_node.contains(Some(node)) {
+        let segments = segments(root);
         let relation = root_node.compare_document_position(node);
         return if relation & Node::DOCUMENT_POSITION_PRECEDING != 0 {
             segments.first().and_then(|s| attr(s, SEGMENT_START))
@@ -103,6 +103,9 @@ fn boundary(root: &Element, node: &Node, offset: u32, edge: Edge) -> Option<Byte
             attr(&segment, SEGMENT_END)
         };
     }
+    // Between elements: the nearest segment on the right side (the only case that needs the
+    // list of all segments, so it is queried here and not for every selection change).
+    let segments = segments(root);
     let children = node.child_nodes();
     match edge {
         Edge::Start => {

@@ -4,7 +4,8 @@ import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Screen rectangles of the first and last character of `phrase` in the article. */
+/** Scrolls `phrase` (its `occurrence`-th appearance in the article) to the middle of the
+ * screen and returns the rectangles of its first and last character. */
 async function phraseRects(page, phrase, occurrence = 0) {
   return page.evaluate(({ phrase, occurrence }) => {
     const root = document.querySelector('#article');
@@ -22,14 +23,14 @@ async function phraseRects(page, phrase, occurrence = 0) {
       const hit = nodes.filter((n) => n.start <= offset).pop();
       return [hit.node, offset - hit.start];
     };
+    locate(at)[0].parentElement.scrollIntoView({ block: 'center' });
     const rectOf = (offset, length) => {
       const range = document.createRange();
       const [n1, o1] = locate(offset);
       const [n2, o2] = locate(offset + length - 1);
       range.setStart(n1, o1);
       range.setEnd(n2, o2 + length);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-      const r = rects[0];
+      const r = [...range.getClientRects()].filter((c) => c.width > 0)[0];
       return { x: r.left, y: r.top, w: r.width, h: r.height };
     };
     const firstLen = phrase.codePointAt(0) > 0xffff ? 2 : 1;
@@ -44,21 +45,6 @@ export async function selectWithMouse(page, phrase, occurrence = 0) {
   // The analysis re-draws the text once, just after load: select after it, as it would
   // otherwise replace the text nodes under the selection.
   await page.locator('#article[data-analysed="true"]').waitFor();
-  await page.evaluate(({ phrase, occurrence }) => {
-    const root = document.querySelector('#article');
-    const text = root.textContent;
-    let at = -1;
-    for (let i = 0; i <= occurrence; i++) at = text.indexOf(phrase, at + 1);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (seen + n.data.length > at) {
-        n.parentElement.scrollIntoView({ block: 'center' });
-        return;
-      }
-      seen += n.data.length;
-    }
-  }, { phrase, occurrence });
   const { first, last } = await phraseRects(page, phrase, occurrence);
   await page.mouse.move(first.x + 1, first.y + first.h / 2);
   await page.mouse.down();
