@@ -15,8 +15,10 @@
 
 pub mod analysis;
 pub mod anchor;
+pub mod extract;
 pub mod highlight;
 pub mod io;
+pub mod library;
 pub mod model;
 pub mod sample;
 pub mod state;

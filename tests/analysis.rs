@@ -340,7 +340,7 @@ fn cli_prints_code_point_offsets() {
 #[test]
 fn cli_rejects_bad_input_with_a_message_not_a_panic() {
     let cases: &[(&[&str], &[u8], &str)] = &[
-        (&["analyze", "-"], b"\xff\xfe not utf-8", "not UTF-8"),
+        (&["analyze", "-"], b"\xe9t\xe9 not utf-8", "not UTF-8"),
         (&["analyze", "-"], b"text\0with a NUL", "binary"),
         (&["analyze", "/no/such/file.txt"], b"", "cannot read"),
         (&["frobnicate"], b"", "usage"),

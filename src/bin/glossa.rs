@@ -3,18 +3,24 @@
 //! ```text
 //! glossa analyze FILE     entities, claims and boilerplate as JSON (offsets in code points)
 //! glossa analyze -        the same for standard input
+//! glossa extract PAGE      the article in a saved web page: title, blank line, text blocks
+//! glossa extract --json PAGE   the same with its metadata, as JSON
 //! ```
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use glossa::analysis::analyze;
+use glossa::extract::extract_html;
+use glossa::io::load::{decode, LoadError};
 use glossa::text::ByteSpan;
 use serde::Serialize;
 
-const USAGE: &str = "usage: glossa analyze FILE|-\n\n\
+const USAGE: &str = "usage: glossa analyze FILE|-\n       glossa extract [--json] FILE.html|-\n\n\
   analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n\
-            offsets are Unicode code points into the file's text, end exclusive";
+            offsets are Unicode code points into the file's text, end exclusive\n\
+  extract   print the article in a web page: its title, a blank line, then its text blocks\n\
+            separated by blank lines; --json prints the metadata and typed blocks as JSON";
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -59,16 +65,11 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["analyze", path] => match read(path).and_then(|text| render(&text)) {
-            Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("glossa: {message}");
-                ExitCode::from(1)
-            }
-        },
+        ["analyze", path] => finish(read(path).and_then(|text| render(&text))),
+        ["extract", path] => finish(read(path).and_then(|html| extract(&html, false))),
+        ["extract", "--json", path] | ["extract", path, "--json"] => {
+            finish(read(path).and_then(|html| extract(&html, true)))
+        }
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -76,6 +77,19 @@ fn main() -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("glossa: {message}");
+            ExitCode::from(1)
         }
     }
 }
@@ -90,21 +104,30 @@ fn read(path: &str) -> Result<String, String> {
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
     };
-    if bytes.contains(&0) {
-        return Err(format!(
-            "{path} looks like a binary file (it contains NUL bytes), not text"
-        ));
-    }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{path} is not UTF-8 text (invalid byte at offset {}); convert it first, for example with iconv",
-            e.utf8_error().valid_up_to()
-        )
+    let name = if path == "-" { "standard input" } else { path };
+    decode(&bytes).map_err(|e| match e {
+        LoadError::NotUtf8 { .. } => format!("{name}: {e} (for example with iconv)"),
+        _ => format!("{name}: {e}"),
     })
+}
+
+fn extract(html: &str, json: bool) -> Result<String, String> {
+    let page = extract_html(html, None).map_err(|e| e.to_string())?;
+    if json {
+        #[derive(Serialize)]
+        struct PageOut<'a> {
+            #[serde(flatten)]
+            page: &'a glossa::extract::Extracted,
+            text: String,
+        }
+        let out = PageOut {
+            text: page.article_text(),
+            page: &page,
+        };
+        return serde_json::to_string_pretty(&out).map_err(|e| format!("cannot write JSON: {e}"));
+    }
+    let blocks: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
+    Ok(format!("{}\n\n{}", page.title, blocks.join("\n\n")))
 }
 
 fn render(text: &str) -> Result<String, String> {
