@@ -3,7 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    yew::Renderer::<glossa::ui::App>::new().render();
+    glossa::web::bench::install();
+    yew::Renderer::<glossa::ui::Shell>::new().render();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

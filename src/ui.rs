@@ -8,11 +8,14 @@ pub mod article_view;
 pub mod claims_panel;
 pub mod entity_card;
 pub mod legend;
+pub mod library_view;
 pub mod note_card;
 pub mod note_editor;
 pub mod notices;
 pub mod selection_button;
+pub mod shell;
 pub mod side_panel;
 pub mod toolbar;
 
 pub use app::App;
+pub use shell::Shell;

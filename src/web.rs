@@ -8,5 +8,7 @@
 
 pub mod bench;
 pub mod clock;
+pub mod library_store;
+pub mod loader;
 pub mod selection;
 pub mod storage;

@@ -1,11 +1,12 @@
 //! The core never touches the browser: its modules must not name yew, web_sys, js_sys, gloo
-//! or wasm_bindgen. (The edge is `src/web*`, the UI `src/ui*`, the entry `src/main.rs`.)
+//! or wasm_bindgen. (The edge is `src/web*`, the UI `src/ui*`, the entries `src/main.rs` and
+//! `src/worker.rs`.)
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "js_sys", "gloo", "wasm_bindgen"];
-const EDGE: &[&str] = &["src/web", "src/ui", "src/main.rs", "src/bin"];
+const EDGE: &[&str] = &["src/web", "src/ui", "src/main.rs", "src/worker.rs", "src/bin"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("readable src/") {

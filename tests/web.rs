@@ -231,6 +231,7 @@ async fn a_note_after_an_emoji_lands_on_the_same_words_after_remount() {
     let root = mount_point();
     let props = AppProps {
         text: Some(EMOJI_ARTICLE.into()),
+        ..AppProps::default()
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Select only once the analysis has drawn its highlights (they re-split the text nodes).
@@ -298,6 +299,7 @@ async fn a_note_after_an_emoji_lands_on_the_same_words_after_remount() {
     let root2 = mount_point();
     let props = AppProps {
         text: Some(EMOJI_ARTICLE.into()),
+        ..AppProps::default()
     };
     let app = yew::Renderer::<App>::with_root_and_props(root2.clone(), props).render();
     wait_until("the note is restored", || {
@@ -318,4 +320,38 @@ async fn a_note_after_an_emoji_lands_on_the_same_words_after_remount() {
     assert_eq!(body, "How many carriages really?");
     app.destroy();
     storage().remove_item(&notes_key(&fingerprint)).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn article_bodies_round_trip_through_indexeddb_and_a_lost_index_is_rebuilt() {
+    use glossa::io::load::{load_text, Format, Source};
+    use glossa::library::{ArticleEntry, Library};
+    use glossa::model::Timestamp;
+    use glossa::web::library_store as store;
+
+    let text = "القطار 🚂\n\nThe armoured train has around 90 carriages, 東京.";
+    let article = load_text(text, Format::Text, Some("train.txt")).unwrap();
+    let entry = ArticleEntry::new(
+        &article,
+        Source::File("train.txt".into()),
+        Timestamp("2026-11-26T08:00:00Z".into()),
+    );
+    store::put_body(&entry, text).await.unwrap();
+    let body = store::get_body(&entry.id).await.unwrap().expect("stored");
+    assert_eq!(body.text, text);
+    assert_eq!(body.entry, entry);
+
+    // An index that does not list it (lost, or unreadable and kept aside) gets it back.
+    let found = store::recover(&Library::default()).await.unwrap();
+    assert!(found.iter().any(|e| e.id == entry.id));
+    let mut listed = Library::default();
+    listed.add(entry.clone());
+    assert!(store::recover(&listed)
+        .await
+        .unwrap()
+        .iter()
+        .all(|e| e.id != entry.id));
+
+    store::delete_body(&entry.id).await.unwrap();
+    assert_eq!(store::get_body(&entry.id).await.unwrap(), None);
 }

@@ -51,7 +51,7 @@ pub enum Source {
 }
 
 /// An article ready to open: its text (title first) and what the page said about it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LoadedArticle {
     pub title: String,
     pub text: String,
@@ -258,4 +258,37 @@ pub fn is_mostly_right_to_left(text: &str) -> bool {
         }
     }
     letters > 0 && rtl * 2 > letters
+}
+
+/// What the loading worker says once it listens (before that, messages to it are lost).
+pub const WORKER_READY: &str = "ready";
+
+/// A request to the loading worker: a file's bytes, or text already decoded (pasted, fetched).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadRequest {
+    pub id: u32,
+    /// The file name or URL (it names the format when it has an extension).
+    pub name: String,
+    /// The format of decoded text; `None` for a file's bytes.
+    pub format: Option<Format>,
+}
+
+/// The worker's answer to a [`LoadRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoadReply {
+    pub id: u32,
+    pub result: Result<LoadedArticle, String>,
+}
+
+/// Runs a request: what the worker does with each message.
+pub fn run_request(request: &LoadRequest, bytes: Option<&[u8]>, text: Option<&str>) -> LoadReply {
+    let result = match (request.format, bytes, text) {
+        (Some(format), _, Some(text)) => load_text(text, format, Some(&request.name)),
+        (_, Some(bytes), _) => load_bytes(&request.name, bytes),
+        _ => Err(LoadError::Empty),
+    };
+    LoadReply {
+        id: request.id,
+        result: result.map_err(|e| e.to_string()),
+    }
 }

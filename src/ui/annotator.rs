@@ -27,6 +27,8 @@ pub struct Annotator {
     pub analysis: Rc<Analysis>,
     /// False until the analysis has run.
     pub analysed: bool,
+    /// The text's direction, when the article declares one.
+    pub dir: Option<AttrValue>,
 }
 
 impl PartialEq for Annotator {
@@ -35,6 +37,7 @@ impl PartialEq for Annotator {
             && Rc::ptr_eq(&self.store, &other.store)
             && Rc::ptr_eq(&self.analysis, &other.analysis)
             && self.analysed == other.analysed
+            && self.dir == other.dir
     }
 }
 

@@ -26,6 +26,15 @@ pub struct AppProps {
     /// The article's plain text; the built-in sample when absent.
     #[prop_or_default]
     pub text: Option<AttrValue>,
+    /// The text's direction ("rtl" for Arabic or Hebrew articles).
+    #[prop_or_default]
+    pub dir: Option<AttrValue>,
+    /// Shows the library (the toolbar's "Library" button); no button when absent.
+    #[prop_or_default]
+    pub on_library: Option<Callback<()>>,
+    /// Told how many checkable claims the analysis found.
+    #[prop_or_default]
+    pub on_analysed: Option<Callback<usize>>,
 }
 
 #[function_component(App)]
@@ -38,6 +47,7 @@ pub fn app(props: &AppProps) -> Html {
     let analysis = use_state(|| None::<Rc<Analysis>>);
     use_effect_with(doc.clone(), {
         let analysis = analysis.clone();
+        let on_analysed = props.on_analysed.clone();
         move |doc: &Rc<Document>| {
             let doc = doc.clone();
             let timeout = gloo::timers::callback::Timeout::new(0, move || {
@@ -49,6 +59,9 @@ pub fn app(props: &AppProps) -> Html {
                     now_ms() - started
                 );
                 web_sys::console::info_1(&message.into());
+                if let Some(on_analysed) = on_analysed {
+                    on_analysed.emit(result.claims.len());
+                }
                 analysis.set(Some(Rc::new(result)));
             });
             move || drop(timeout)
@@ -152,11 +165,12 @@ pub fn app(props: &AppProps) -> Html {
         store: Rc::clone(&store),
         analysis: Rc::clone(&analysis),
         analysed,
+        dir: props.dir.clone(),
     };
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
         <ContextProvider<Annotator> context={annotator}>
-            <Toolbar />
+            <Toolbar on_library={props.on_library.clone()} />
             <Legend />
             <Notices />
             <div class="layout">

@@ -105,6 +105,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     let class = classes!("article", state.display.labels.then_some("show-labels"));
     html! {
         <article id="article" {class} ref={props.node_ref.clone()} aria-label="Article text"
+                 dir={annotator.dir.clone()}
                  data-analysed={annotator.analysed.to_string()}>
             <ArticleBody doc={state.doc.clone()} analysis={Shared(analysis.clone())} {marks}
                          focused={state.focused.clone()}

@@ -5,8 +5,15 @@ use yew::prelude::*;
 
 use crate::ui::annotator::use_annotator;
 
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// Shows the library; the button is there only when given.
+    #[prop_or_default]
+    pub on_library: Option<Callback<()>>,
+}
+
 #[function_component(Toolbar)]
-pub fn toolbar() -> Html {
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let annotator = use_annotator();
     let state = &annotator.state;
     let can_add = state.selection.is_some() && state.editor.is_none();
@@ -19,7 +26,11 @@ pub fn toolbar() -> Html {
     html! {
         <header class="toolbar">
             <span class="brand">{"Glossa"}</span>
-            <span class="doc-title" title={state.doc.title().to_string()}>{state.doc.title().to_string()}</span>
+            if let Some(on_library) = props.on_library.clone() {
+                <button id="toolbar-library" onclick={move |_| on_library.emit(())}
+                        title="Your articles, and adding new ones">{"Library"}</button>
+            }
+            <span class="doc-title" dir="auto" title={state.doc.title().to_string()}>{state.doc.title().to_string()}</span>
             <button id="toolbar-add-note" class="primary" disabled={!can_add} {onclick} {onmousedown}
                     title="Add a note to the selected passage (n)">
                 {"Add note"}

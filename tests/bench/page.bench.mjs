@@ -71,7 +71,7 @@ try {
   const sample = fs.readFileSync(path.join(root, 'assets/sample-article.txt'), 'utf8');
   const big = megabyteOfNews();
   const time = (text, runs) => page.evaluate(([text, runs]) => {
-    const f = window.wasmBindings.analyzeForBenchmark;
+    const f = window.glossaBench.analyze;
     f(text); // warm-up (builds the lexicon index once)
     const times = [];
     for (let i = 0; i < runs; i++) { const t = performance.now(); f(text); times.push(performance.now() - t); }

@@ -72,10 +72,13 @@ export async function highlightedText(page, body) {
   return (await marks.allTextContents()).join('');
 }
 
-/** Fails the test on any console error or uncaught exception in the page. */
-export function watchConsole(page) {
+/** Collects console errors and uncaught exceptions in the page, except those matching one of
+ * the `expected` patterns (the browser's own report of a request the test makes fail). */
+export function watchConsole(page, expected = []) {
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected.some((p) => p.test(m.text()))) errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
@@ -85,11 +88,11 @@ export const shots = fileURLToPath(new URL('../../target/screenshots', import.me
 fs.mkdirSync(shots, { recursive: true });
 
 /** Opens the app before each test, waits until `readySelector` is visible, and fails the test
- * on any console error. */
-export function openAppEachTest(test, readySelector) {
+ * on any console error but the `expected` ones. */
+export function openAppEachTest(test, readySelector, expected = []) {
   let errors;
   test.beforeEach(async ({ page }) => {
-    errors = watchConsole(page);
+    errors = watchConsole(page, expected);
     await page.goto('/');
     await expect(page.locator(readySelector).first()).toBeVisible();
   });

@@ -1,0 +1,546 @@
+//! The outer app: the library and the article open in the reader. It loads what the user
+//! brings (through the loading worker), stores bodies before listing them, and turns dropped
+//! files anywhere on the page into articles.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::io::load::{Format, LoadedArticle, Source};
+use crate::library::{Added, ArticleEntry, Library, SAMPLE_ID};
+use crate::sample::SAMPLE_ARTICLE;
+use crate::text::Document;
+use crate::ui::app::App;
+use crate::ui::library_view::{files_of, LibraryView, Row};
+use crate::web::clock;
+use crate::web::library_store as store;
+use crate::web::loader::{fetch_page, read_file, Loader, Payload};
+
+/// How long a deleted article can be brought back.
+const UNDO_MS: u32 = 10_000;
+
+/// The article in the reader.
+#[derive(Clone, PartialEq)]
+struct Open {
+    entry: ArticleEntry,
+    text: AttrValue,
+}
+
+/// A message at the top of the page, with an "Undo" when it reports a deletion.
+#[derive(Clone, PartialEq)]
+struct Message {
+    id: u32,
+    text: String,
+    error: bool,
+    undo: Option<String>,
+}
+
+/// The shell's transient view state: inputs being loaded and messages. A reducer, so that
+/// async work finishing late changes the latest state, not the one it started from.
+#[derive(Clone, PartialEq, Default)]
+struct Status {
+    busy: Vec<String>,
+    messages: Vec<Message>,
+    next_id: u32,
+}
+
+enum StatusAction {
+    Busy(Vec<String>),
+    Done(String),
+    Say {
+        text: String,
+        error: bool,
+        undo: Option<String>,
+    },
+    Dismiss(u32),
+}
+
+impl Reducible for Status {
+    type Action = StatusAction;
+
+    fn reduce(self: Rc<Self>, action: StatusAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            StatusAction::Busy(names) => next.busy.extend(names),
+            StatusAction::Done(name) => {
+                if let Some(i) = next.busy.iter().position(|n| *n == name) {
+                    next.busy.remove(i);
+                }
+            }
+            StatusAction::Say { text, error, undo } => {
+                next.next_id += 1;
+                // One undo offer at a time; at most five messages.
+                if undo.is_some() {
+                    next.messages.retain(|m| m.undo.is_none());
+                }
+                next.messages.push(Message {
+                    id: next.next_id,
+                    text,
+                    error,
+                    undo,
+                });
+                let excess = next.messages.len().saturating_sub(5);
+                next.messages.drain(..excess);
+            }
+            StatusAction::Dismiss(id) => next.messages.retain(|m| m.id != id),
+        }
+        Rc::new(next)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum View {
+    Reader,
+    Library,
+}
+
+fn sample() -> Open {
+    Open {
+        entry: ArticleEntry::sample(SAMPLE_ARTICLE),
+        text: AttrValue::Static(SAMPLE_ARTICLE),
+    }
+}
+
+#[function_component(Shell)]
+pub fn shell() -> Html {
+    let library = use_state(Library::default);
+    let open = use_state(|| None::<Open>);
+    let view = use_state(|| View::Reader);
+    let status = use_reducer(Status::default);
+    let usage = use_state(|| None::<AttrValue>);
+    let loader = use_memo((), |_| Loader::default());
+    // The latest library, for async work that finishes after other changes.
+    let latest = use_mut_ref(Library::default);
+
+    let say = {
+        let status = status.dispatcher();
+        Rc::new(move |text: String, error: bool, undo: Option<String>| {
+            status.dispatch(StatusAction::Say { text, error, undo });
+        })
+    };
+
+    // Every change of the library goes through here: kept for async work, stored, shown.
+    let commit = {
+        let (library, latest, say) = (library.clone(), latest.clone(), say.clone());
+        Rc::new(move |next: Library| {
+            *latest.borrow_mut() = next.clone();
+            if let Err(problem) = store::save_index(&next) {
+                say(
+                    format!("The library could not be saved: {problem}."),
+                    true,
+                    None,
+                );
+            }
+            library.set(next);
+        })
+    };
+
+    let open_entry = {
+        let (open, view, say) = (open.clone(), view.clone(), say.clone());
+        Rc::new(move |entry: ArticleEntry| {
+            if entry.id == SAMPLE_ID {
+                store::set_current(SAMPLE_ID);
+                open.set(Some(sample()));
+                view.set(View::Reader);
+                return;
+            }
+            let (open, view, say) = (open.clone(), view.clone(), say.clone());
+            spawn_local(async move {
+                match store::get_body(&entry.id).await {
+                    Ok(Some(body)) => {
+                        store::set_current(&entry.id);
+                        open.set(Some(Open {
+                            entry,
+                            text: AttrValue::from(body.text),
+                        }));
+                        view.set(View::Reader);
+                    }
+                    Ok(None) => say(
+                        format!(
+                            "“{}” is listed but its text is no longer stored in this browser.",
+                            entry.title
+                        ),
+                        true,
+                        None,
+                    ),
+                    Err(problem) => say(
+                        format!("“{}” could not be opened: {problem}.", entry.title),
+                        true,
+                        None,
+                    ),
+                }
+            });
+        })
+    };
+
+    // Start: read the index, put the sample in on first start, bring back bodies the index
+    // lost, finish deletions whose undo has lapsed, and reopen what was open.
+    use_effect_with((), {
+        let (commit, say, open_entry, open, latest) = (
+            commit.clone(),
+            say.clone(),
+            open_entry.clone(),
+            open.clone(),
+            latest.clone(),
+        );
+        move |_| {
+            let first_start = store::current().is_none();
+            let (mut index, problem) = store::load_index(&clock::now().0);
+            if let Some(problem) = problem {
+                say(problem, true, None);
+            }
+            if first_start && index.entries.is_empty() && index.trash.is_empty() {
+                index.add(ArticleEntry::sample(SAMPLE_ARTICLE));
+            }
+            let lapsed = index.empty_trash();
+            commit(index.clone());
+            let current = store::current().unwrap_or_else(|| SAMPLE_ID.to_string());
+            match index.get(&current).cloned() {
+                Some(entry) => open_entry(entry),
+                None => open.set(Some(sample())),
+            }
+            spawn_local(async move {
+                for entry in lapsed {
+                    let _ = store::delete_body(&entry.id).await;
+                    store::remove_notes(&entry.fingerprint);
+                }
+                let known = latest.borrow().clone();
+                if let Ok(found) = store::recover(&known).await {
+                    if !found.is_empty() {
+                        let mut next = latest.borrow().clone();
+                        let count = found.len();
+                        for entry in found {
+                            next.add(entry);
+                        }
+                        commit(next);
+                        say(format!("{count} stored article(s) missing from the library list were put back."), false, None);
+                    }
+                }
+            });
+        }
+    });
+
+    // Storage figures, refreshed when the library changes.
+    use_effect_with(library.clone(), {
+        let usage = usage.clone();
+        move |_| {
+            spawn_local(async move {
+                let local = store::local_storage_used();
+                let text = match store::estimate().await {
+                    Some((used, quota)) => format!(
+                        "This browser holds {} for Glossa of about {} it allows (notes and the library list use {} of localStorage's 5 MB).",
+                        size(used), size(quota), size(local as f64)
+                    ),
+                    None => format!("Notes and the library list use {} of localStorage's 5 MB.", size(local as f64)),
+                };
+                usage.set(Some(text.into()));
+            });
+        }
+    });
+
+    // A loaded article: stored first, then listed, then opened (or reported as already there).
+    let add_loaded = {
+        let (latest, commit, say, open_entry, status) = (
+            latest.clone(),
+            commit.clone(),
+            say.clone(),
+            open_entry.clone(),
+            status.dispatcher(),
+        );
+        Rc::new(
+            move |name: String,
+                  source: Source,
+                  result: Result<LoadedArticle, String>,
+                  open_it: bool| {
+                status.dispatch(StatusAction::Done(name.clone()));
+                let article = match result {
+                    Ok(article) => article,
+                    Err(problem) => {
+                        return say(format!("{name} was not opened: {problem}."), true, None)
+                    }
+                };
+                let entry = ArticleEntry::new(&article, source, clock::now());
+                let existing = latest.borrow().get(&entry.id).cloned();
+                if let Some(existing) = existing {
+                    say(
+                        format!("“{}” is already in your library.", existing.title),
+                        false,
+                        None,
+                    );
+                    if open_it {
+                        open_entry(existing);
+                    }
+                    return;
+                }
+                let text = Document::from_plain_text(&article.text).text().to_string();
+                let (latest, commit, say, open_entry) = (
+                    latest.clone(),
+                    commit.clone(),
+                    say.clone(),
+                    open_entry.clone(),
+                );
+                spawn_local(async move {
+                    if let Err(problem) = store::put_body(&entry, &text).await {
+                        return say(format!("{name} was not added: {problem}."), true, None);
+                    }
+                    let mut next = latest.borrow().clone();
+                    if next.add(entry.clone()) == Added::New {
+                        commit(next);
+                    }
+                    if open_it {
+                        open_entry(entry);
+                    } else {
+                        say(format!("Added “{}”.", entry.title), false, None);
+                    }
+                });
+            },
+        )
+    };
+
+    let load_files = {
+        let (loader, add_loaded, status) =
+            (loader.clone(), add_loaded.clone(), status.dispatcher());
+        Rc::new(move |files: Vec<web_sys::File>| {
+            let open_it = files.len() == 1;
+            status.dispatch(StatusAction::Busy(files.iter().map(|f| f.name()).collect()));
+            for file in files {
+                let (loader, add_loaded) = (loader.clone(), add_loaded.clone());
+                spawn_local(async move {
+                    let name = file.name();
+                    match read_file(&file).await {
+                        Ok(bytes) => {
+                            let source = Source::File(name.clone());
+                            loader.load(&name.clone(), Payload::Bytes(bytes), move |result| {
+                                add_loaded(name, source, result, open_it)
+                            });
+                        }
+                        Err(problem) => {
+                            add_loaded(name.clone(), Source::File(name), Err(problem), false)
+                        }
+                    }
+                });
+            }
+        })
+    };
+
+    // Files dropped anywhere on the page.
+    use_effect_with((), {
+        let load_files = load_files.clone();
+        move |_| {
+            let window = gloo::utils::window();
+            let options = EventListenerOptions::enable_prevent_default();
+            let dragover = EventListener::new_with_options(&window, "dragover", options, |event| {
+                event.prevent_default();
+            });
+            let drop_listener =
+                EventListener::new_with_options(&window, "drop", options, move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else {
+                        return;
+                    };
+                    let files = event
+                        .data_transfer()
+                        .and_then(|d| d.files())
+                        .map(|list| files_of(&list))
+                        .unwrap_or_default();
+                    if !files.is_empty() {
+                        event.prevent_default();
+                        load_files(files);
+                    }
+                });
+            move || drop((dragover, drop_listener))
+        }
+    });
+
+    let on_text = {
+        let (loader, add_loaded, status) =
+            (loader.clone(), add_loaded.clone(), status.dispatcher());
+        Callback::from(move |(text, format): (String, Format)| {
+            let name = "pasted text".to_string();
+            status.dispatch(StatusAction::Busy(vec![name.clone()]));
+            let add_loaded = add_loaded.clone();
+            loader.load(&name.clone(), Payload::Text(text, format), move |result| {
+                add_loaded(name, Source::Paste, result, true)
+            });
+        })
+    };
+
+    let on_url = {
+        let (loader, add_loaded, status) =
+            (loader.clone(), add_loaded.clone(), status.dispatcher());
+        Callback::from(move |url: String| {
+            status.dispatch(StatusAction::Busy(vec![url.clone()]));
+            let (loader, add_loaded) = (loader.clone(), add_loaded.clone());
+            spawn_local(async move {
+                match fetch_page(&url).await {
+                    Ok(page) => {
+                        let source = Source::Url(url.clone());
+                        loader.load(
+                            &url.clone(),
+                            Payload::Text(page, Format::Html),
+                            move |result| add_loaded(url, source, result, true),
+                        );
+                    }
+                    Err(problem) => add_loaded(url.clone(), Source::Url(url), Err(problem), false),
+                }
+            });
+        })
+    };
+
+    let on_open = {
+        let (latest, open_entry) = (latest.clone(), open_entry.clone());
+        Callback::from(move |id: String| {
+            let entry = latest.borrow().get(&id).cloned();
+            if let Some(entry) = entry {
+                open_entry(entry);
+            }
+        })
+    };
+    let on_rename = {
+        let (latest, commit, open) = (latest.clone(), commit.clone(), open.clone());
+        Callback::from(move |(id, title): (String, String)| {
+            let mut next = latest.borrow().clone();
+            if next.rename(&id, &title) {
+                if let Some(current) = open.as_ref().filter(|o| o.entry.id == id) {
+                    let mut renamed = current.clone();
+                    renamed.entry.title =
+                        next.get(&id).map(|e| e.title.clone()).unwrap_or_default();
+                    open.set(Some(renamed));
+                }
+                commit(next);
+            }
+        })
+    };
+    let on_delete = {
+        let (latest, commit, say, open) =
+            (latest.clone(), commit.clone(), say.clone(), open.clone());
+        Callback::from(move |id: String| {
+            let mut next = latest.borrow().clone();
+            let Some(entry) = next.get(&id).cloned() else {
+                return;
+            };
+            next.delete(&id);
+            commit(next);
+            if open.as_ref().is_some_and(|o| o.entry.id == id) {
+                open.set(None);
+            }
+            let notes = store::note_count(&entry.fingerprint);
+            let with_notes = if notes > 0 {
+                format!(" and its {notes} note(s)")
+            } else {
+                String::new()
+            };
+            say(
+                format!("Deleted “{}”{with_notes}.", entry.title),
+                false,
+                Some(id.clone()),
+            );
+            let (latest, commit) = (latest.clone(), commit.clone());
+            Timeout::new(UNDO_MS, move || {
+                let mut next = latest.borrow().clone();
+                if let Some(index) = next.trash.iter().position(|e| e.id == id) {
+                    let entry = next.trash.remove(index);
+                    commit(next);
+                    store::remove_notes(&entry.fingerprint);
+                    spawn_local(async move {
+                        let _ = store::delete_body(&entry.id).await;
+                    });
+                }
+            })
+            .forget();
+        })
+    };
+
+    let undo = {
+        let (latest, commit, status) = (latest.clone(), commit.clone(), status.dispatcher());
+        Callback::from(move |(message_id, id): (u32, String)| {
+            let mut next = latest.borrow().clone();
+            if next.undelete(&id) {
+                commit(next);
+            }
+            status.dispatch(StatusAction::Dismiss(message_id));
+        })
+    };
+    let dismiss = {
+        let status = status.dispatcher();
+        Callback::from(move |message_id: u32| status.dispatch(StatusAction::Dismiss(message_id)))
+    };
+
+    let notices = status.messages.iter().map(|m| {
+        let (class, role) = if m.error { ("notice error", "alert") } else { ("notice info", "status") };
+        let close = { let (dismiss, id) = (dismiss.clone(), m.id); Callback::from(move |_: MouseEvent| dismiss.emit(id)) };
+        html! {
+            <div key={m.id} {class} {role}>
+                <span class="notice-text">{ m.text.clone() }</span>
+                if let Some(article) = m.undo.clone() {
+                    <button class="undo" onclick={ let (undo, id) = (undo.clone(), m.id); move |_: MouseEvent| undo.emit((id, article.clone())) }>{"Undo"}</button>
+                }
+                <button class="dismiss" aria-label="Dismiss" onclick={close}>{"×"}</button>
+            </div>
+        }
+    });
+
+    let show_library = {
+        let view = view.clone();
+        Callback::from(move |_: ()| view.set(View::Library))
+    };
+    let on_close = {
+        let view = view.clone();
+        Callback::from(move |_: ()| view.set(View::Reader))
+    };
+    let on_analysed = {
+        let (latest, commit, open) = (latest.clone(), commit.clone(), open.clone());
+        Callback::from(move |claims: usize| {
+            let Some(id) = open.as_ref().map(|o| o.entry.id.clone()) else {
+                return;
+            };
+            let mut next = latest.borrow().clone();
+            if next.set_claims(&id, claims) {
+                commit(next);
+            }
+        })
+    };
+
+    let in_reader = *view == View::Reader && open.is_some();
+    html! {
+        <>
+            <div class="notices shell-notices">
+                if in_reader && !status.busy.is_empty() {
+                    <div class="notice info" role="status">
+                        <span class="notice-text">{ format!("Loading {}…", status.busy.join(", ")) }</span>
+                    </div>
+                }
+                { for notices }
+            </div>
+            if in_reader {
+                if let Some(article) = (*open).clone() {
+                    <App key={article.entry.id.clone()} text={article.text.clone()}
+                         dir={article.entry.dir.clone().map(AttrValue::from)}
+                         on_library={show_library} {on_analysed} />
+                }
+            } else {
+                <LibraryView
+                    rows={library.entries.iter().map(|entry| Row { notes: store::note_count(&entry.fingerprint), entry: entry.clone() }).collect::<Vec<_>>()}
+                    current={open.as_ref().map(|o| o.entry.id.clone())}
+                    busy={status.busy.clone()} usage={(*usage).clone()}
+                    {on_open} {on_rename} {on_delete} on_files={Callback::from(move |files| load_files(files))}
+                    {on_text} {on_url} {on_close} />
+            }
+        </>
+    }
+}
+
+/// Bytes as KB, MB or GB.
+fn size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes < KB * KB {
+        format!("{:.0} KB", bytes / KB)
+    } else if bytes < KB * KB * KB {
+        format!("{:.1} MB", bytes / KB / KB)
+    } else {
+        format!("{:.1} GB", bytes / KB / KB / KB)
+    }
+}

@@ -1,0 +1,173 @@
+// Bringing articles in and keeping them: saved pages by file input and by drop, pasted rich
+// text, a refused URL, bad files, the library's rename and delete with undo, and the
+// Content-Security-Policy that keeps loaded pages from running anything.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openAppEachTest, shots, watchConsole } from './helpers.mjs';
+
+const corpus = (name) => fileURLToPath(
+  new URL(`../corpus/readability-test-pages/${name}/source.html`, import.meta.url));
+
+// The browser itself logs the refused cross-origin fetch of the URL test as a console error.
+openAppEachTest(test, '#article', [/blocked by CORS policy/, /net::ERR_FAILED/]);
+
+async function openLibrary(page) {
+  await page.locator('#toolbar-library').click();
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+}
+
+/** Drops a file with `name` and `content` on the page, as a file dragged from the desktop. */
+async function dropFile(page, name, content, type) {
+  await page.evaluate(({ name, content, type }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], name, { type }));
+    const target = document.querySelector('main, article, body');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, { name, content, type });
+}
+
+test('the sample is in the library on first start', async ({ page }) => {
+  await openLibrary(page);
+  const row = page.locator('.articles tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Kim Jong Un leaves for China');
+  await expect(row).toContainText('built-in sample');
+  await expect(row.locator('.badge')).toHaveText('open');
+  await expect(page.locator('#storage-usage')).toContainText('localStorage');
+});
+
+test('a saved page opened with the file input is extracted, kept, and listed after a reload', async ({ page }) => {
+  await openLibrary(page);
+  await page.locator('#file-input').setInputFiles(corpus('bbc-1'));
+  await expect(page.locator('.doc-title')).toHaveText("Obama admits US gun laws are his 'biggest frustration'");
+  const article = page.locator('#article');
+  await expect(article).toContainText('President Barack Obama has admitted that his failure to pass');
+  await expect(article).not.toContainText('Share this with');
+  await page.locator('#article[data-analysed="true"]').waitFor();
+  await page.screenshot({ path: `${shots}/library-01-saved-page-opened.png` });
+
+  await page.reload();
+  await expect(page.locator('.doc-title')).toHaveText("Obama admits US gun laws are his 'biggest frustration'");
+  await openLibrary(page);
+  const row = page.locator('.articles tbody tr', { hasText: 'Obama admits' });
+  await expect(row).toContainText('BBC News');
+  await expect(row.locator('.col-num').nth(1)).not.toHaveText('–');
+  await expect(page.locator('.articles tbody tr')).toHaveCount(2);
+  await page.screenshot({ path: `${shots}/library-02-list.png` });
+});
+
+test('a saved page dropped on the window opens, and dropping it again is recognised', async ({ page }) => {
+  const html = fs.readFileSync(corpus('wapo-1'), 'utf8');
+  await dropFile(page, 'wapo.html', html, 'text/html');
+  await expect(page.locator('.doc-title')).toHaveText('Attack stokes instability fears in North Africa');
+  await expect(page.locator('#article')).toContainText('CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned museum');
+  await openLibrary(page);
+  await dropFile(page, 'wapo-again.html', html, 'text/html');
+  await expect(page.getByRole('status').filter({ hasText: 'already in your library' })).toBeVisible();
+  await page.reload();
+  await openLibrary(page);
+  await expect(page.locator('.articles tbody tr', { hasText: 'Attack stokes instability' })).toHaveCount(1);
+});
+
+test('rich text pasted from a web page is extracted like a page', async ({ page }) => {
+  await openLibrary(page);
+  await page.locator('#paste-box').focus();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<h1>Rail link opens</h1><p onclick="alert(1)">The new line carries 90,000 passengers a day, officials said on Monday.</p><script>alert(2)</script>');
+    data.setData('text/plain', 'Rail link opens');
+    document.querySelector('#paste-box').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('#article')).toContainText('The new line carries 90,000 passengers a day');
+  await expect(page.locator('#article')).not.toContainText('alert');
+});
+
+test('plain pasted text in Arabic opens right to left', async ({ page }) => {
+  await openLibrary(page);
+  await page.locator('#paste-box').fill('القطار المدرع\n\nوصل القطار المدرع إلى بكين بعد رحلة استمرت أربعا وعشرين ساعة.');
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('#article')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.doc-title')).toHaveText('القطار المدرع');
+  await page.screenshot({ path: `${shots}/library-03-rtl.png` });
+});
+
+test('bad files get a clear message and nothing stored is lost', async ({ page }) => {
+  await openLibrary(page);
+  await page.locator('#file-input').setInputFiles([
+    { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]) },
+    { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9]) },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
+  ]);
+  const alerts = page.getByRole('alert');
+  await expect(alerts.filter({ hasText: 'photo.txt was not opened: it is not text' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'latin1.txt was not opened: it is not UTF-8 text' })).toBeVisible();
+  await expect(alerts.filter({ hasText: 'empty.txt was not opened: it is empty' })).toBeVisible();
+  await expect(page.locator('.articles tbody tr')).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/library-04-bad-files.png` });
+});
+
+test('a URL the site will not serve to the browser says what to do instead', async ({ page }) => {
+  await openLibrary(page);
+  // Another origin (localhost, not 127.0.0.1) that sends no CORS headers, as most news sites.
+  const other = new URL(page.url());
+  other.hostname = 'localhost';
+  await page.locator('#url-input').fill(new URL('/index.html', other).href);
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.getByRole('alert')).toContainText('drop the saved file here');
+  await expect(page.locator('.articles tbody tr')).toHaveCount(1);
+});
+
+test('rename, delete with undo, and a delete that sticks after reload', async ({ page }) => {
+  await openLibrary(page);
+  await page.locator('#file-input').setInputFiles(corpus('ars-1'));
+  await expect(page.locator('.doc-title')).toContainText('Minecraft exploit');
+  await openLibrary(page);
+  const row = () => page.locator('.articles tbody tr', { hasText: 'Minecraft' });
+  await row().getByRole('button', { name: /^Rename/ }).click();
+  const input = page.getByRole('textbox', { name: 'New title' });
+  await input.fill('Minecraft servers crash');
+  await input.press('Enter');
+  await expect(row().locator('.title')).toHaveText('Minecraft servers crash');
+
+  await row().getByRole('button', { name: /^Delete/ }).click();
+  await expect(row()).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(row()).toHaveCount(1);
+
+  await row().getByRole('button', { name: /^Delete/ }).click();
+  await expect(row()).toHaveCount(0);
+  await page.reload();
+  await openLibrary(page).catch(async () => {});
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(row()).toHaveCount(0);
+  await expect(page.locator('.articles tbody tr')).toHaveCount(1);
+});
+
+test.describe('content security policy', () => {
+  test('inline scripts and remote images are refused by the page itself', async ({ browser }) => {
+    const page = await browser.newPage();
+    const errors = watchConsole(page);
+    await page.goto('/');
+    await expect(page.locator('#article')).toBeVisible();
+    expect(errors).toEqual([]);
+    const refused = await page.evaluate(() => new Promise((resolve) => {
+      const seen = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        seen.push(e.effectiveDirective);
+        if (seen.length === 2) resolve(seen.sort());
+      });
+      const script = document.createElement('script');
+      script.textContent = 'window.ran = true';
+      document.body.append(script);
+      const img = document.createElement('img');
+      img.src = 'https://tracker.example/pixel.png';
+      document.body.append(img);
+    }));
+    expect(refused).toEqual(['img-src', 'script-src-elem']);
+    expect(await page.evaluate(() => window.ran)).toBeUndefined();
+    await page.close();
+  });
+});
