@@ -41,7 +41,7 @@ eval:
 
 ## bench: criterion benchmarks of the core
 bench:
-	cargo bench --bench analysis
+	cargo bench --bench analysis --bench extraction
 
 ## bench-browser: first render and in-page analysis time in headless Chromium
 bench-browser: setup

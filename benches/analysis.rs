@@ -1,7 +1,7 @@
 //! Analysis speed: the built-in sample article and about 1 MB of news text.
 //!
 //! `cargo bench --bench analysis` (or `make bench`). The 1 MB text is built from the sample
-//! and the Readability test pages when `../shared` is present, else from the sample alone.
+//! and the Readability test pages vendored under tests/corpus.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -12,7 +12,7 @@ mod native {
     fn megabyte_of_news() -> String {
         let mut parts = vec![SAMPLE_ARTICLE.to_string()];
         let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpus/readability-test-pages");
+            .join("tests/corpus/readability-test-pages");
         if let Ok(entries) = std::fs::read_dir(pages) {
             let mut dirs: Vec<_> = entries.flatten().map(|e| e.path()).collect();
             dirs.sort();

@@ -6,7 +6,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "js_sys", "gloo", "wasm_bindgen"];
-const EDGE: &[&str] = &["src/web", "src/ui", "src/main.rs", "src/worker.rs", "src/bin"];
+const EDGE: &[&str] = &[
+    "src/web",
+    "src/ui",
+    "src/main.rs",
+    "src/worker.rs",
+    "src/bin",
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).expect("readable src/") {

@@ -96,6 +96,8 @@ impl Reducible for Status {
 enum View {
     Reader,
     Library,
+    /// Waiting for a stored article's text at start.
+    Opening,
 }
 
 fn sample() -> Open {
@@ -108,8 +110,16 @@ fn sample() -> Open {
 #[function_component(Shell)]
 pub fn shell() -> Html {
     let library = use_state(Library::default);
-    let open = use_state(|| None::<Open>);
-    let view = use_state(|| View::Reader);
+    // The sample opens at once; a stored article once IndexedDB has given its text.
+    let starts_with_sample = || store::current().is_none_or(|id| id == SAMPLE_ID);
+    let open = use_state(|| starts_with_sample().then(sample));
+    let view = use_state(|| {
+        if starts_with_sample() {
+            View::Reader
+        } else {
+            View::Opening
+        }
+    });
     let status = use_reducer(Status::default);
     let usage = use_state(|| None::<AttrValue>);
     let loader = use_memo((), |_| Loader::default());
@@ -159,19 +169,25 @@ pub fn shell() -> Html {
                         }));
                         view.set(View::Reader);
                     }
-                    Ok(None) => say(
-                        format!(
-                            "“{}” is listed but its text is no longer stored in this browser.",
-                            entry.title
-                        ),
-                        true,
-                        None,
-                    ),
-                    Err(problem) => say(
-                        format!("“{}” could not be opened: {problem}.", entry.title),
-                        true,
-                        None,
-                    ),
+                    Ok(None) => {
+                        view.set(View::Library);
+                        say(
+                            format!(
+                                "“{}” is listed but its text is no longer stored in this browser.",
+                                entry.title
+                            ),
+                            true,
+                            None,
+                        )
+                    }
+                    Err(problem) => {
+                        view.set(View::Library);
+                        say(
+                            format!("“{}” could not be opened: {problem}.", entry.title),
+                            true,
+                            None,
+                        )
+                    }
                 }
             });
         })
@@ -180,11 +196,12 @@ pub fn shell() -> Html {
     // Start: read the index, put the sample in on first start, bring back bodies the index
     // lost, finish deletions whose undo has lapsed, and reopen what was open.
     use_effect_with((), {
-        let (commit, say, open_entry, open, latest) = (
+        let (commit, say, open_entry, open, view, latest) = (
             commit.clone(),
             say.clone(),
             open_entry.clone(),
             open.clone(),
+            view.clone(),
             latest.clone(),
         );
         move |_| {
@@ -200,8 +217,12 @@ pub fn shell() -> Html {
             commit(index.clone());
             let current = store::current().unwrap_or_else(|| SAMPLE_ID.to_string());
             match index.get(&current).cloned() {
-                Some(entry) => open_entry(entry),
-                None => open.set(Some(sample())),
+                Some(entry) if entry.id != SAMPLE_ID => open_entry(entry),
+                Some(_) => {}
+                None => {
+                    open.set(Some(sample()));
+                    view.set(View::Reader);
+                }
             }
             spawn_local(async move {
                 for entry in lapsed {
@@ -515,7 +536,9 @@ pub fn shell() -> Html {
                 }
                 { for notices }
             </div>
-            if in_reader {
+            if *view == View::Opening {
+                <main class="opening" aria-busy="true"><p>{"Opening your article…"}</p></main>
+            } else if in_reader {
                 if let Some(article) = (*open).clone() {
                     <App key={article.entry.id.clone()} text={article.text.clone()}
                          dir={article.entry.dir.clone().map(AttrValue::from)}

@@ -1,6 +1,8 @@
 // Browser benchmark: the release build in headless Chromium. Prints
 //   - time to the first rendered article (navigation start to the first paragraph),
-//   - analysis of the sample and of about 1 MB of news text inside the page (median of runs).
+//   - analysis of the sample and of about 1 MB of news text inside the page (median of runs),
+//   - opening saved web pages through the file input (the loading worker extracts them), with
+//     the longest task on the page's own thread meanwhile.
 // Run with `make bench-browser` (it builds and serves dist/ itself).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -22,7 +24,7 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 
 function megabyteOfNews() {
   const parts = [fs.readFileSync(path.join(root, 'assets/sample-article.txt'), 'utf8')];
-  const pages = path.join(root, '../shared/corpus/readability-test-pages');
+  const pages = path.join(root, 'tests/corpus/readability-test-pages');
   if (fs.existsSync(pages)) {
     for (const dir of fs.readdirSync(pages).sort()) {
       const f = path.join(pages, dir, 'expected.html');
@@ -81,6 +83,45 @@ try {
   console.log(`entity and claim highlights in the DOM (from navigation start, median of 7): ${median(firstMarks).toFixed(0)} ms`);
   console.log(`analysis of the sample (${Buffer.byteLength(sample)} bytes, median of 20): ${median(await time(sample, 20)).toFixed(2)} ms`);
   console.log(`analysis of news text (${Buffer.byteLength(big)} bytes, median of 7): ${median(await time(big, 7)).toFixed(0)} ms`);
+
+  // Saved pages through the file input: from choosing the file to its title in the reader.
+  const saved = (name) => path.join(root, 'tests/corpus/readability-test-pages', name, 'source.html');
+  const titleOf = (name) => JSON.parse(fs.readFileSync(path.join(path.dirname(saved(name)), 'expected-metadata.json'), 'utf8')).title;
+  for (const round of ['first load (starts the worker)', 'next loads']) {
+    const times = { 'bbc-1': [], 'guardian-1': [] };
+    let longest = 0;
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const p = await context.newPage();
+      // A 10 ms heartbeat on the page's thread: its longest gap is the longest the page froze
+      // (the Long Tasks API reports nothing in this headless Chromium).
+      await p.addInitScript(() => {
+        window.__longest = 0;
+        let last = performance.now();
+        setInterval(() => {
+          const now = performance.now();
+          window.__longest = Math.max(window.__longest, now - last - 10);
+          last = now;
+        }, 10);
+      });
+      await p.goto(url);
+      await p.waitForSelector('#article .ent');
+      const names = round.startsWith('first') ? ['bbc-1', 'guardian-1'] : ['guardian-1', 'bbc-1', 'guardian-1'];
+      for (const [k, name] of names.entries()) {
+        if (round.startsWith('first') && k > 0) break;
+        await p.click('#toolbar-library');
+        await p.evaluate(() => { window.__longest = 0; });
+        const started = Date.now();
+        await p.setInputFiles('#file-input', saved(name));
+        await p.waitForFunction((t) => document.querySelector('.doc-title')?.textContent === t, titleOf(name));
+        if (round.startsWith('first') || k > 0) times[name].push(Date.now() - started);
+        longest = Math.max(longest, await p.evaluate(() => window.__longest));
+      }
+      await context.close();
+    }
+    const fmt = (xs) => xs.length ? `${median(xs)} ms` : 'n/a';
+    console.log(`saved page to reader, ${round} (median of 5): bbc-1 (258 KB) ${fmt(times['bbc-1'])}, guardian-1 (1.1 MB) ${fmt(times['guardian-1'])}; longest freeze of the page's thread ${longest.toFixed(0)} ms`);
+  }
 } finally {
   await browser.close();
   server.close();
