@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{extract_html, looks_like_html, Extracted};
+use crate::extract::{extract_html, looks_like_html, ExtractError, Extracted, MAX_DEPTH};
 
 /// The largest input read at all (a saved page with inline images can be this big).
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
@@ -79,6 +79,8 @@ pub enum LoadError {
     TooLong { bytes: usize },
     #[error("the page has no article text")]
     NoText,
+    #[error("its elements are nested {0} levels deep, more than Glossa reads ({MAX_DEPTH}); copy the article's text and paste it instead")]
+    TooDeep(usize),
     #[error("Glossa reads .txt, .md and .html files, not {0}")]
     UnsupportedType(String),
 }
@@ -186,7 +188,10 @@ pub fn load_text(
         return Err(LoadError::Empty);
     }
     let article = match format {
-        Format::Html => from_extracted(extract_html(text, None).map_err(|_| LoadError::NoText)?),
+        Format::Html => from_extracted(extract_html(text, None).map_err(|e| match e {
+            ExtractError::NoText => LoadError::NoText,
+            ExtractError::TooDeep(levels) => LoadError::TooDeep(levels),
+        })?),
         Format::Text => from_plain(text, name, false),
         Format::Markdown => from_plain(text, name, true),
     };

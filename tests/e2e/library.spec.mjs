@@ -94,9 +94,12 @@ test('plain pasted text in Arabic opens right to left', async ({ page }) => {
   await page.screenshot({ path: `${shots}/library-03-rtl.png` });
 });
 
-test('bad files get a clear message and nothing stored is lost', async ({ page }) => {
+test('several files at once: good ones are added, bad ones get a clear message, nothing stored is lost', async ({ page }) => {
   await openLibrary(page);
+  const line = 'The armoured train has around 90 carriages, according to Yonhap.\n';
   await page.locator('#file-input').setInputFiles([
+    { name: 'story.md', mimeType: 'text/markdown', buffer: Buffer.from('# Two trains\n\nThe second train has 12 carriages.') },
+    { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.from(line.repeat(Math.ceil(20 * 1024 * 1024 / line.length))) },
     { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48]) },
     { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9]) },
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('') },
@@ -105,7 +108,9 @@ test('bad files get a clear message and nothing stored is lost', async ({ page }
   await expect(alerts.filter({ hasText: 'photo.txt was not opened: it is not text' })).toBeVisible();
   await expect(alerts.filter({ hasText: 'latin1.txt was not opened: it is not UTF-8 text' })).toBeVisible();
   await expect(alerts.filter({ hasText: 'empty.txt was not opened: it is empty' })).toBeVisible();
-  await expect(page.locator('.articles tbody tr')).toHaveCount(1);
+  await expect(alerts.filter({ hasText: 'huge.txt was not opened: its text is too long (20.0 MB' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Added “Two trains”' })).toBeVisible();
+  await expect(page.locator('.articles tbody tr')).toHaveCount(2);
   await page.screenshot({ path: `${shots}/library-04-bad-files.png` });
 });
 
