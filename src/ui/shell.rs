@@ -298,9 +298,9 @@ pub fn shell() -> Html {
                     return;
                 }
                 let text = Document::from_plain_text(&article.text).text().to_string();
-            // Counted now, so the library shows it before the article is first opened.
-            let mut entry = entry;
-            entry.claims = Some(crate::analysis::analyze(&text).claims.len());
+                // Counted now, so the library shows it before the article is first opened.
+                let mut entry = entry;
+                entry.claims = Some(crate::analysis::analyze(&text).claims.len());
                 let (latest, commit, say, open_entry) = (
                     latest.clone(),
                     commit.clone(),
