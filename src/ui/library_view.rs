@@ -23,6 +23,9 @@ pub struct LibraryViewProps {
     pub busy: Vec<String>,
     /// "Using … of …" once the browser has told.
     pub usage: Option<AttrValue>,
+    /// Whether storage is nearly full (the usage line then says so, in red).
+    #[prop_or_default]
+    pub usage_warning: bool,
     pub on_open: Callback<String>,
     pub on_rename: Callback<(String, String)>,
     pub on_delete: Callback<String>,
@@ -209,9 +212,11 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                     <button class="primary" onclick={open_text}>{"Open pasted text"}</button>
                 </div>
                 <div class="add-file">
-                    <label class="button primary" for="file-input">{"Open files…"}</label>
-                    <input id="file-input" type="file" multiple=true class="visually-hidden"
-                           accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" {onchange} />
+                    <label class="button primary">
+                        {"Open files…"}
+                        <input id="file-input" type="file" multiple=true class="visually-hidden"
+                               accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" {onchange} />
+                    </label>
                     <p class="hint">{".txt, .md or a saved web page (.html). Or drop files anywhere on this page."}</p>
                 </div>
                 <form class="add-url" {onsubmit}>
@@ -234,7 +239,8 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
             if let Some(usage) = props.usage.clone() {
-                <p class="usage" id="storage-usage">{ usage }</p>
+                <p class={classes!("usage", props.usage_warning.then_some("nearly-full"))} id="storage-usage"
+                   role={props.usage_warning.then_some("alert")}>{ usage }</p>
             }
         </main>
     }

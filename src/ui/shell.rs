@@ -121,7 +121,8 @@ pub fn shell() -> Html {
         }
     });
     let status = use_reducer(Status::default);
-    let usage = use_state(|| None::<AttrValue>);
+    let usage = use_state(|| None::<(AttrValue, bool)>);
+    let dragging = use_state_eq(|| false);
     let loader = use_memo((), |_| Loader::default());
     // The latest library, for async work that finishes after other changes.
     let latest = use_mut_ref(Library::default);
@@ -219,9 +220,11 @@ pub fn shell() -> Html {
             match index.get(&current).cloned() {
                 Some(entry) if entry.id != SAMPLE_ID => open_entry(entry),
                 Some(_) => {}
+                // What was open is gone (deleted, or the list was lost): the library shows what
+                // is left, and the ways to add more.
                 None => {
-                    open.set(Some(sample()));
-                    view.set(View::Reader);
+                    open.set(None);
+                    view.set(View::Library);
                 }
             }
             spawn_local(async move {
@@ -251,14 +254,30 @@ pub fn shell() -> Html {
         move |_| {
             spawn_local(async move {
                 let local = store::local_storage_used();
-                let text = match store::estimate().await {
-                    Some((used, quota)) => format!(
-                        "This browser holds {} for Glossa of about {} it allows (notes and the library list use {} of localStorage's 5 MB).",
-                        size(used), size(quota), size(local as f64)
+                let (text, nearly_full) = match store::estimate().await {
+                    Some((used, quota)) => (
+                        format!(
+                            "This browser holds {} for Glossa of about {} it allows (notes and the library list use {} of localStorage's 5 MB).",
+                            size(used),
+                            size(quota),
+                            size(local as f64)
+                        ),
+                        used > quota * 0.8 || local > 4 * 1024 * 1024,
                     ),
-                    None => format!("Notes and the library list use {} of localStorage's 5 MB.", size(local as f64)),
+                    None => (
+                        format!(
+                            "Notes and the library list use {} of localStorage's 5 MB.",
+                            size(local as f64)
+                        ),
+                        local > 4 * 1024 * 1024,
+                    ),
                 };
-                usage.set(Some(text.into()));
+                let text = if nearly_full {
+                    format!("{text} Storage is nearly full: delete articles you no longer need.")
+                } else {
+                    text
+                };
+                usage.set(Some((text.into(), nearly_full)));
             });
         }
     });
@@ -351,17 +370,61 @@ pub fn shell() -> Html {
         })
     };
 
+    // Another tab changed the library: take its list, so that the next change here does not
+    // write over it.
+    use_effect_with((), {
+        let (library, latest) = (library.clone(), latest.clone());
+        move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(crate::library::LIBRARY_KEY) {
+                    return;
+                }
+                if let Some(next) = event
+                    .new_value()
+                    .and_then(|raw| crate::library::decode(&raw).ok())
+                {
+                    *latest.borrow_mut() = next.clone();
+                    library.set(next);
+                }
+            });
+            move || drop(listener)
+        }
+    });
+
     // Files dropped anywhere on the page.
     use_effect_with((), {
-        let load_files = load_files.clone();
+        let (load_files, dragging) = (load_files.clone(), dragging.clone());
         move |_| {
             let window = gloo::utils::window();
             let options = EventListenerOptions::enable_prevent_default();
-            let dragover = EventListener::new_with_options(&window, "dragover", options, |event| {
-                event.prevent_default();
+            let carries_files = |event: &web_sys::DragEvent| {
+                event
+                    .data_transfer()
+                    .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+            };
+            let over = dragging.clone();
+            let dragover =
+                EventListener::new_with_options(&window, "dragover", options, move |event| {
+                    event.prevent_default();
+                    if let Some(event) = event.dyn_ref::<web_sys::DragEvent>() {
+                        over.set(carries_files(event));
+                    }
+                });
+            let left = dragging.clone();
+            let dragleave = EventListener::new(&window, "dragleave", move |event| {
+                // Leaving the window, not moving between elements.
+                if let Some(event) = event.dyn_ref::<web_sys::DragEvent>() {
+                    if event.related_target().is_none() {
+                        left.set(false);
+                    }
+                }
             });
             let drop_listener =
                 EventListener::new_with_options(&window, "drop", options, move |event| {
+                    dragging.set(false);
                     let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else {
                         return;
                     };
@@ -375,7 +438,7 @@ pub fn shell() -> Html {
                         load_files(files);
                     }
                 });
-            move || drop((dragover, drop_listener))
+            move || drop((dragover, dragleave, drop_listener))
         }
     });
 
@@ -450,6 +513,7 @@ pub fn shell() -> Html {
             commit(next);
             if open.as_ref().is_some_and(|o| o.entry.id == id) {
                 open.set(None);
+                store::set_current("");
             }
             let notes = store::note_count(&entry.fingerprint);
             let with_notes = if notes > 0 {
@@ -531,6 +595,9 @@ pub fn shell() -> Html {
     let in_reader = *view == View::Reader && open.is_some();
     html! {
         <>
+            if *dragging {
+                <div class="drop-overlay" aria-hidden="true"><p>{"Drop to add to your library"}</p></div>
+            }
             <div class="notices shell-notices">
                 if in_reader && !status.busy.is_empty() {
                     <div class="notice info" role="status">
@@ -551,7 +618,8 @@ pub fn shell() -> Html {
                 <LibraryView
                     rows={library.entries.iter().map(|entry| Row { notes: store::note_count(&entry.fingerprint), entry: entry.clone() }).collect::<Vec<_>>()}
                     current={open.as_ref().map(|o| o.entry.id.clone())}
-                    busy={status.busy.clone()} usage={(*usage).clone()}
+                    busy={status.busy.clone()} usage={(*usage).clone().map(|u| u.0)}
+                    usage_warning={(*usage).as_ref().is_some_and(|u| u.1)}
                     {on_open} {on_rename} {on_delete} on_files={Callback::from(move |files| load_files(files))}
                     {on_text} {on_url} {on_close} />
             }
