@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve test setup setup-build build size test-native test-eval eval bench bench-browser test-browser test-e2e lint fmt clean
+.PHONY: serve test setup setup-build build size test-native test-eval eval eval-extraction bench bench-browser test-browser test-e2e lint fmt clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
@@ -38,6 +38,11 @@ eval:
 	cargo build --locked --release --bin glossa
 	target/release/glossa analyze assets/sample-article.txt > target/sample-analysis.json
 	for region in article all content; do python3 tests/eval/score.py tests/eval/kim-train-article.gold.json target/sample-analysis.json --region $$region; done
+
+## eval-extraction: independent extraction check on newspaper4k's saved pages (downloads its sdist)
+eval-extraction:
+	cargo build --locked --release --bin glossa
+	python3 scripts/eval/extraction_independent.py target/release/glossa
 
 ## bench: criterion benchmarks of the core
 bench:
