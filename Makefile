@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
-	trunk serve --release --offline
+	trunk serve --release --offline --no-autoreload --no-error-reporting
 
 ## test: install what is missing and run every test layer; ends with "N passed, N failed"
 test: setup

@@ -29,6 +29,9 @@ pub struct AppProps {
     /// The text's direction ("rtl" for Arabic or Hebrew articles).
     #[prop_or_default]
     pub dir: Option<AttrValue>,
+    /// Where the article is from, shown after its title ("BBC News · 2015-07-24").
+    #[prop_or_default]
+    pub source_line: Option<AttrValue>,
     /// Shows the library (the toolbar's "Library" button); no button when absent.
     #[prop_or_default]
     pub on_library: Option<Callback<()>>,
@@ -170,7 +173,7 @@ pub fn app(props: &AppProps) -> Html {
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
         <ContextProvider<Annotator> context={annotator}>
-            <Toolbar on_library={props.on_library.clone()} />
+            <Toolbar on_library={props.on_library.clone()} source_line={props.source_line.clone()} />
             <Legend />
             <Notices />
             <div class="layout">

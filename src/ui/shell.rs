@@ -612,6 +612,7 @@ pub fn shell() -> Html {
                 if let Some(article) = (*open).clone() {
                     <App key={article.entry.id.clone()} text={article.text.clone()}
                          dir={article.entry.dir.clone().map(AttrValue::from)}
+                         source_line={source_line(&article.entry)}
                          on_library={show_library} {on_analysed} />
                 }
             } else {
@@ -625,6 +626,25 @@ pub fn shell() -> Html {
             }
         </>
     }
+}
+
+/// "Site · byline · date" of an article, when it says any of them.
+fn source_line(entry: &ArticleEntry) -> Option<AttrValue> {
+    let date = entry
+        .published
+        .as_deref()
+        .map(|d| d.chars().take(10).collect::<String>());
+    let parts: Vec<String> = [entry.site_name.clone(), entry.byline.clone(), date]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .fold(Vec::new(), |mut kept, part| {
+            if !kept.contains(&part) {
+                kept.push(part);
+            }
+            kept
+        });
+    (!parts.is_empty()).then(|| AttrValue::from(parts.join(" · ")))
 }
 
 /// Bytes as KB, MB or GB.

@@ -10,6 +10,9 @@ pub struct ToolbarProps {
     /// Shows the library; the button is there only when given.
     #[prop_or_default]
     pub on_library: Option<Callback<()>>,
+    /// Where the article is from, after its title.
+    #[prop_or_default]
+    pub source_line: Option<AttrValue>,
 }
 
 #[function_component(Toolbar)]
@@ -31,6 +34,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                         title="Your articles, and adding new ones">{"Library"}</button>
             }
             <span class="doc-title" dir="auto" title={state.doc.title().to_string()}>{state.doc.title().to_string()}</span>
+            if let Some(line) = props.source_line.clone() {
+                <span class="doc-source" dir="auto">{line}</span>
+            }
             <button id="toolbar-add-note" class="primary" disabled={!can_add} {onclick} {onmousedown}
                     title="Add a note to the selected passage (n)">
                 {"Add note"}

@@ -46,6 +46,7 @@ test('a saved page opened with the file input is extracted, kept, and listed aft
   const article = page.locator('#article');
   await expect(article).toContainText('President Barack Obama has admitted that his failure to pass');
   await expect(article).not.toContainText('Share this with');
+  await expect(page.locator('.doc-source')).toHaveText('BBC News · 2015-07-24');
   await page.locator('#article[data-analysed="true"]').waitFor();
   await page.screenshot({ path: `${shots}/library-01-saved-page-opened.png` });
 
