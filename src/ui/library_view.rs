@@ -164,7 +164,11 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             Source::Url(url) => url.clone(),
             Source::Paste => "pasted".to_string(),
         };
-        let site = entry.site_name.clone().unwrap_or(source);
+        // The site's name, and below it where the article came from (file name or address).
+        let (site, origin) = match entry.site_name.clone() {
+            Some(site) => (site, Some(source)),
+            None => (source, None),
+        };
         let published = entry
             .published
             .as_deref()
@@ -177,7 +181,9 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                     if is_current { <span class="badge">{"open"}</span> }
                     if let Some(byline) = &entry.byline { <div class="byline">{byline.clone()}</div> }
                 </td>
-                <td class="col-site">{ site }</td>
+                <td class="col-site">{ site }
+                    if let Some(origin) = origin { <div class="origin">{ origin }</div> }
+                </td>
                 <td class="col-date">{ published }</td>
                 <td class="col-num">{ row.notes }</td>
                 <td class="col-num">{ entry.claims.map_or("–".to_string(), |c| c.to_string()) }</td>
@@ -221,7 +227,8 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 </div>
                 <form class="add-url" {onsubmit}>
                     <label for="url-input">{"Or fetch a web page"}</label>
-                    <input id="url-input" ref={url_ref} type="url" placeholder="https://…" />
+                    <input id="url-input" ref={url_ref} type="text" inputmode="url" autocomplete="url"
+                           placeholder="https://…" />
                     <button type="submit">{"Fetch"}</button>
                 </form>
             </section>

@@ -459,6 +459,7 @@ pub fn shell() -> Html {
         let (loader, add_loaded, status) =
             (loader.clone(), add_loaded.clone(), status.dispatcher());
         Callback::from(move |url: String| {
+            let url = crate::web::loader::with_scheme(&url);
             status.dispatch(StatusAction::Busy(vec![url.clone()]));
             let (loader, add_loaded) = (loader.clone(), add_loaded.clone());
             spawn_local(async move {

@@ -167,6 +167,8 @@ pub async fn read_file(file: &web_sys::File) -> Result<js_sys::Uint8Array, Strin
 
 /// Fetches a page from the browser. Most news sites refuse (CORS); the message says what works.
 pub async fn fetch_page(url: &str) -> Result<String, String> {
+    let url = with_scheme(url);
+    let url = url.as_str();
     let refused = "the site did not let Glossa read it from your browser (most news sites \
         refuse), or the network is down. Save the page in your browser (Ctrl+S or ⌘S) and drop \
         the saved file here, or copy the article's text and paste it";
@@ -184,8 +186,31 @@ pub async fn fetch_page(url: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
+    let kind = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let readable = ["text/", "html", "xml", "json"];
+    if !kind.is_empty() && !readable.iter().any(|r| kind.contains(r)) {
+        return Err(format!(
+            "the address gives {kind}, not a web page; Glossa reads web pages and text"
+        ));
+    }
     let text = JsFuture::from(response.text().map_err(|_| refused.to_string())?)
         .await
         .map_err(|_| refused.to_string())?;
     Ok(text.as_string().unwrap_or_default())
+}
+
+/// An address as typed, with `https://` added when it has no scheme ("bbc.co.uk/news").
+pub fn with_scheme(url: &str) -> String {
+    let url = url.trim();
+    if url.contains("://") {
+        url.to_string()
+    } else {
+        format!("https://{url}")
+    }
 }

@@ -131,6 +131,30 @@ test('a URL the site will not serve to the browser says what to do instead', asy
   await expect(page.locator('.articles tbody tr')).toHaveCount(1);
 });
 
+test('a URL that allows it is fetched and extracted; a picture is refused with its type', async ({ page }) => {
+  // Stand-ins for sites that send CORS headers (Playwright answers these requests).
+  await page.route('https://news.example/**', (route) => {
+    const picture = route.request().url().endsWith('.png');
+    route.fulfill({
+      status: 200,
+      headers: { 'access-control-allow-origin': '*', 'content-type': picture ? 'image/png' : 'text/html; charset=utf-8' },
+      body: picture ? Buffer.from([0x89, 0x50, 0x4e, 0x47]) : fs.readFileSync(corpus('wapo-1')),
+    });
+  });
+  await openLibrary(page);
+  await page.locator('#url-input').fill('news.example/world/attack.html');
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.locator('.doc-title')).toHaveText('Attack stokes instability fears in North Africa');
+  await openLibrary(page);
+  const fetched = page.locator('.articles tbody tr', { hasText: 'Attack stokes' });
+  await expect(fetched.locator('.col-site')).toContainText('Washington Post');
+  await expect(fetched.locator('.origin')).toHaveText('https://news.example/world/attack.html');
+  await page.locator('#url-input').fill('https://news.example/photo.png');
+  await page.getByRole('button', { name: 'Fetch' }).click();
+  await expect(page.getByRole('alert')).toContainText('the address gives image/png, not a web page');
+  await page.screenshot({ path: `${shots}/library-06-fetched.png` });
+});
+
 test('rename, delete with undo, and a delete that sticks after reload', async ({ page }) => {
   await openLibrary(page);
   await page.locator('#file-input').setInputFiles(corpus('ars-1'));
