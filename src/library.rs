@@ -96,6 +96,39 @@ impl ArticleEntry {
     }
 }
 
+impl ArticleEntry {
+    /// "Site · byline · date" (the date's first ten characters, its day), each when known and
+    /// not repeating another.
+    pub fn source_line(&self) -> Option<String> {
+        let date = self
+            .published
+            .as_deref()
+            .map(|d| d.chars().take(10).collect::<String>());
+        let mut parts: Vec<String> = Vec::new();
+        for part in [self.site_name.clone(), self.byline.clone(), date]
+            .into_iter()
+            .flatten()
+        {
+            if !part.is_empty() && !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// Bytes as KB, MB or GB (binary units, as browsers report storage).
+pub fn human_size(bytes: f64) -> String {
+    const KB: f64 = 1024.0;
+    if bytes < KB * KB {
+        format!("{:.0} KB", bytes / KB)
+    } else if bytes < KB * KB * KB {
+        format!("{:.1} MB", bytes / KB / KB)
+    } else {
+        format!("{:.1} GB", bytes / KB / KB / KB)
+    }
+}
+
 /// SHA-256 of a text, in lowercase hex.
 pub fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes())

@@ -4,6 +4,8 @@
 //! must not be lost (a note's text) is committed to storage by the edge first, and only then
 //! does the state change, so a failed write leaves the note in the editor.
 
+pub mod status;
+
 use std::collections::BTreeSet;
 use std::rc::Rc;
 

@@ -192,3 +192,78 @@ fn index_round_trips_and_refuses_newer_or_broken_data() {
         Err(LibraryProblem::Unreadable(_))
     ));
 }
+
+#[test]
+fn source_line_joins_what_is_known_without_repeats() {
+    let mut entry = entry("One\n\nText.");
+    assert_eq!(entry.source_line(), None);
+    entry.site_name = Some("BBC News".into());
+    entry.byline = Some("BBC News".into());
+    entry.published = Some("2015-07-24T04:55:00+01:00".into());
+    assert_eq!(
+        entry.source_line().as_deref(),
+        Some("BBC News · 2015-07-24")
+    );
+    entry.byline = Some("Jon Sopel".into());
+    assert_eq!(
+        entry.source_line().as_deref(),
+        Some("BBC News · Jon Sopel · 2015-07-24")
+    );
+}
+
+#[test]
+fn sizes_read_as_a_person_would() {
+    assert_eq!(library::human_size(1536.0), "2 KB");
+    assert_eq!(library::human_size(5.0 * 1024.0 * 1024.0), "5.0 MB");
+    assert_eq!(
+        library::human_size(10.0 * 1024.0 * 1024.0 * 1024.0),
+        "10.0 GB"
+    );
+}
+
+mod status {
+    use glossa::state::status::{Status, StatusAction, MAX_MESSAGES};
+
+    fn say(text: &str, undo: Option<&str>) -> StatusAction {
+        StatusAction::Say {
+            text: text.into(),
+            error: false,
+            undo: undo.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn busy_names_come_and_go_one_at_a_time() {
+        let status = Status::default()
+            .apply(StatusAction::Busy(vec!["a.html".into(), "a.html".into()]))
+            .apply(StatusAction::Done("a.html".into()));
+        assert_eq!(status.busy, ["a.html"]);
+        let status = status.apply(StatusAction::Done("other".into()));
+        assert_eq!(status.busy, ["a.html"]);
+        assert!(status
+            .apply(StatusAction::Done("a.html".into()))
+            .busy
+            .is_empty());
+    }
+
+    #[test]
+    fn messages_are_capped_and_only_the_newest_undo_is_offered() {
+        let mut status = Status::default().apply(say("Deleted one", Some("1")));
+        status = status.apply(say("Deleted two", Some("2")));
+        let undos: Vec<_> = status
+            .messages
+            .iter()
+            .filter_map(|m| m.undo.as_deref())
+            .collect();
+        assert_eq!(undos, ["2"]);
+        for i in 0..10 {
+            status = status.apply(say(&format!("note {i}"), None));
+        }
+        assert_eq!(status.messages.len(), MAX_MESSAGES);
+        assert_eq!(status.messages.last().unwrap().text, "note 9");
+        let first = status.messages[0].id;
+        let status = status.apply(StatusAction::Dismiss(first));
+        assert_eq!(status.messages.len(), MAX_MESSAGES - 1);
+        assert!(status.messages.iter().all(|m| m.id != first));
+    }
+}

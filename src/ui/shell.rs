@@ -11,8 +11,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::io::load::{Format, LoadedArticle, Source};
-use crate::library::{Added, ArticleEntry, Library, SAMPLE_ID};
+use crate::library::{human_size, Added, ArticleEntry, Library, SAMPLE_ID};
 use crate::sample::SAMPLE_ARTICLE;
+use crate::state::status::{Status, StatusAction};
 use crate::text::Document;
 use crate::ui::app::App;
 use crate::ui::library_view::{files_of, LibraryView, Row};
@@ -30,65 +31,11 @@ struct Open {
     text: AttrValue,
 }
 
-/// A message at the top of the page, with an "Undo" when it reports a deletion.
-#[derive(Clone, PartialEq)]
-struct Message {
-    id: u32,
-    text: String,
-    error: bool,
-    undo: Option<String>,
-}
-
-/// The shell's transient view state: inputs being loaded and messages. A reducer, so that
-/// async work finishing late changes the latest state, not the one it started from.
-#[derive(Clone, PartialEq, Default)]
-struct Status {
-    busy: Vec<String>,
-    messages: Vec<Message>,
-    next_id: u32,
-}
-
-enum StatusAction {
-    Busy(Vec<String>),
-    Done(String),
-    Say {
-        text: String,
-        error: bool,
-        undo: Option<String>,
-    },
-    Dismiss(u32),
-}
-
 impl Reducible for Status {
     type Action = StatusAction;
 
     fn reduce(self: Rc<Self>, action: StatusAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            StatusAction::Busy(names) => next.busy.extend(names),
-            StatusAction::Done(name) => {
-                if let Some(i) = next.busy.iter().position(|n| *n == name) {
-                    next.busy.remove(i);
-                }
-            }
-            StatusAction::Say { text, error, undo } => {
-                next.next_id += 1;
-                // One undo offer at a time; at most five messages.
-                if undo.is_some() {
-                    next.messages.retain(|m| m.undo.is_none());
-                }
-                next.messages.push(Message {
-                    id: next.next_id,
-                    text,
-                    error,
-                    undo,
-                });
-                let excess = next.messages.len().saturating_sub(5);
-                next.messages.drain(..excess);
-            }
-            StatusAction::Dismiss(id) => next.messages.retain(|m| m.id != id),
-        }
-        Rc::new(next)
+        Rc::new(self.apply(action))
     }
 }
 
@@ -258,16 +205,16 @@ pub fn shell() -> Html {
                     Some((used, quota)) => (
                         format!(
                             "This browser holds {} for Glossa of about {} it allows (notes and the library list use {} of localStorage's 5 MB).",
-                            size(used),
-                            size(quota),
-                            size(local as f64)
+                            human_size(used),
+                            human_size(quota),
+                            human_size(local as f64)
                         ),
                         used > quota * 0.8 || local > 4 * 1024 * 1024,
                     ),
                     None => (
                         format!(
                             "Notes and the library list use {} of localStorage's 5 MB.",
-                            size(local as f64)
+                            human_size(local as f64)
                         ),
                         local > 4 * 1024 * 1024,
                     ),
@@ -613,7 +560,7 @@ pub fn shell() -> Html {
                 if let Some(article) = (*open).clone() {
                     <App key={article.entry.id.clone()} text={article.text.clone()}
                          dir={article.entry.dir.clone().map(AttrValue::from)}
-                         source_line={source_line(&article.entry)}
+                         source_line={article.entry.source_line().map(AttrValue::from)}
                          on_library={show_library} {on_analysed} />
                 }
             } else {
@@ -626,36 +573,5 @@ pub fn shell() -> Html {
                     {on_text} {on_url} {on_close} />
             }
         </>
-    }
-}
-
-/// "Site · byline · date" of an article, when it says any of them.
-fn source_line(entry: &ArticleEntry) -> Option<AttrValue> {
-    let date = entry
-        .published
-        .as_deref()
-        .map(|d| d.chars().take(10).collect::<String>());
-    let parts: Vec<String> = [entry.site_name.clone(), entry.byline.clone(), date]
-        .into_iter()
-        .flatten()
-        .filter(|p| !p.is_empty())
-        .fold(Vec::new(), |mut kept, part| {
-            if !kept.contains(&part) {
-                kept.push(part);
-            }
-            kept
-        });
-    (!parts.is_empty()).then(|| AttrValue::from(parts.join(" · ")))
-}
-
-/// Bytes as KB, MB or GB.
-fn size(bytes: f64) -> String {
-    const KB: f64 = 1024.0;
-    if bytes < KB * KB {
-        format!("{:.0} KB", bytes / KB)
-    } else if bytes < KB * KB * KB {
-        format!("{:.1} MB", bytes / KB / KB)
-    } else {
-        format!("{:.1} GB", bytes / KB / KB / KB)
     }
 }
