@@ -40,6 +40,19 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
     let paste_ref = use_node_ref();
     let url_ref = use_node_ref();
     let renaming = use_state(|| None::<String>);
+    let rename_ref = use_node_ref();
+    // The title field takes the focus (and its text is selected) as soon as it appears.
+    use_effect_with((*renaming).clone(), {
+        let rename_ref = rename_ref.clone();
+        move |renaming: &Option<String>| {
+            if renaming.is_some() {
+                if let Some(input) = rename_ref.cast::<web_sys::HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        }
+    });
 
     let onpaste = {
         let on_text = props.on_text.clone();
@@ -121,6 +134,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
         let title_cell = if renaming.as_deref() == Some(id.as_str()) {
             let onkeydown = {
                 let (on_rename, renaming, id) = (props.on_rename.clone(), renaming.clone(), id.clone());
+                let original = entry.title.clone();
                 Callback::from(move |event: KeyboardEvent| {
                     let input: Option<web_sys::HtmlInputElement> =
                         event.target().and_then(|t| t.dyn_into().ok());
@@ -131,7 +145,13 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                             }
                             renaming.set(None);
                         }
-                        "Escape" => renaming.set(None),
+                        "Escape" => {
+                            // Put the old title back first, in case removing the field blurs it.
+                            if let Some(input) = input {
+                                input.set_value(&original);
+                            }
+                            renaming.set(None);
+                        }
                         _ => {}
                     }
                 })
@@ -149,7 +169,7 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             };
             html! {
                 <input class="rename" aria-label="New title" value={entry.title.clone()}
-                       {onkeydown} {onblur} autofocus=true />
+                       ref={rename_ref.clone()} {onkeydown} {onblur} />
             }
         } else {
             html! {

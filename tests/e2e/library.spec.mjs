@@ -163,8 +163,14 @@ test('rename, delete with undo, and a delete that sticks after reload', async ({
   const row = () => page.locator('.articles tbody tr', { hasText: 'Minecraft' });
   await row().getByRole('button', { name: /^Rename/ }).click();
   const input = page.getByRole('textbox', { name: 'New title' });
-  await input.fill('Minecraft servers crash');
-  await input.press('Enter');
+  // Keyboard first: the field has the focus with its text selected, so typing replaces it.
+  await expect(input).toBeFocused();
+  await page.keyboard.type('Minecraft servers crash');
+  await page.keyboard.press('Enter');
+  await expect(row().locator('.title')).toHaveText('Minecraft servers crash');
+  await row().getByRole('button', { name: /^Rename/ }).click();
+  await page.keyboard.type('Not this');
+  await page.keyboard.press('Escape');
   await expect(row().locator('.title')).toHaveText('Minecraft servers crash');
 
   await row().getByRole('button', { name: /^Delete/ }).click();
