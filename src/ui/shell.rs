@@ -264,9 +264,12 @@ pub fn shell() -> Html {
                     return;
                 }
                 let text = Document::from_plain_text(&article.text).text().to_string();
-                // Counted now, so the library shows it before the article is first opened.
+                // Counted now when the article is only listed, so the library shows it before
+                // it is first opened; an article opened at once is counted by its analysis.
                 let mut entry = entry;
-                entry.claims = Some(crate::analysis::analyze(&text).claims.len());
+                if !open_it {
+                    entry.claims = Some(crate::analysis::analyze(&text).claims.len());
+                }
                 let (latest, commit, say, open_entry) = (
                     latest.clone(),
                     commit.clone(),
@@ -540,6 +543,18 @@ pub fn shell() -> Html {
         })
     };
 
+    // The list's rows: note counts are read from storage when the list or the view changes
+    // (notes change only in the reader), not on every message or progress update.
+    let rows = use_memo(((*library).clone(), *view), |(library, _)| {
+        library
+            .entries
+            .iter()
+            .map(|entry| Row {
+                notes: store::note_count(&entry.fingerprint),
+                entry: entry.clone(),
+            })
+            .collect::<Vec<_>>()
+    });
     let in_reader = *view == View::Reader && open.is_some();
     html! {
         <>
@@ -565,7 +580,7 @@ pub fn shell() -> Html {
                 }
             } else {
                 <LibraryView
-                    rows={library.entries.iter().map(|entry| Row { notes: store::note_count(&entry.fingerprint), entry: entry.clone() }).collect::<Vec<_>>()}
+                    rows={(*rows).clone()}
                     current={open.as_ref().map(|o| o.entry.id.clone())}
                     busy={status.busy.clone()} usage={(*usage).clone().map(|u| u.0)}
                     usage_warning={(*usage).as_ref().is_some_and(|u| u.1)}

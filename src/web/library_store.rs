@@ -11,15 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::io::storage::quarantine_key;
 use crate::library::{self, ArticleEntry, Library, StoredBody, LIBRARY_KEY};
+use crate::web::storage::local_storage;
 
 const DATABASE: &str = "glossa";
 const BODIES: &str = "bodies";
 /// The key remembering which article was open.
 const CURRENT_KEY: &str = "glossa.v1.current";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 /// Reads the index. A missing index is an empty library; an unreadable one is kept aside and
 /// reported, and the library starts empty (then [`recover`] brings the bodies back).

@@ -140,7 +140,8 @@ impl NotesStore {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// The page's localStorage, when the browser allows it.
+pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
