@@ -267,3 +267,12 @@ mod status {
         assert!(status.messages.iter().all(|m| m.id != first));
     }
 }
+
+#[test]
+fn text_with_an_unknown_extension_opens_even_when_4_kb_cuts_a_character() {
+    // "é" is two bytes; placed so that byte 4096 falls between them.
+    let text = format!("Log\n\n{}é and more text.", "a".repeat(4095 - 5));
+    assert_eq!(text.as_bytes()[4095], 0xC3);
+    let article = load_bytes("server.log", text.as_bytes()).unwrap();
+    assert_eq!(article.text, text);
+}

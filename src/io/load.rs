@@ -171,8 +171,18 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<LoadedArticle, LoadError> 
     load_text(&text, format, Some(name))
 }
 
+/// Whether the first 4 KB read as text. The cut may fall inside a character: a sequence left
+/// incomplete at the end is not an error.
 fn is_text_like(bytes: &[u8]) -> bool {
-    decode(&bytes[..bytes.len().min(4096)]).is_ok()
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !looks_binary(text)
 }
 
 /// Loads text already decoded (pasted, or fetched by the browser).
