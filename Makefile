@@ -46,7 +46,7 @@ eval-extraction:
 
 ## bench: criterion benchmarks of the core
 bench:
-	cargo bench --bench analysis --bench extraction
+	cargo bench --bench analysis --bench extraction --bench anchoring
 
 ## bench-browser: first render and in-page analysis time in headless Chromium
 bench-browser: setup

@@ -4,68 +4,17 @@
 //! and the Readability test pages vendored under tests/corpus.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "common/mod.rs"]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion, Throughput};
     use glossa::analysis::analyze;
     use glossa::sample::SAMPLE_ARTICLE;
 
     fn megabyte_of_news() -> String {
-        let mut parts = vec![SAMPLE_ARTICLE.to_string()];
-        let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpus/readability-test-pages");
-        if let Ok(entries) = std::fs::read_dir(pages) {
-            let mut dirs: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-            dirs.sort();
-            for dir in dirs {
-                if let Ok(html) = std::fs::read_to_string(dir.join("expected.html")) {
-                    parts.push(strip_tags(&html));
-                }
-            }
-        }
-        let joined = parts.join("\n\n");
-        let mut text = String::with_capacity(1_050_000);
-        while text.len() < 1_000_000 {
-            text.push_str(&joined);
-            text.push_str("\n\n");
-        }
-        let mut cut = 1_000_000;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
-        text
-    }
-
-    /// Rough text of an HTML page: tags dropped, block ends as blank lines.
-    fn strip_tags(html: &str) -> String {
-        let mut out = String::with_capacity(html.len());
-        let mut in_tag = false;
-        let mut tag = String::new();
-        for c in html.chars() {
-            match (in_tag, c) {
-                (false, '<') => {
-                    in_tag = true;
-                    tag.clear();
-                }
-                (true, '>') => {
-                    in_tag = false;
-                    let name = tag
-                        .trim_start_matches('/')
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("");
-                    if matches!(
-                        name,
-                        "p" | "h1" | "h2" | "h3" | "li" | "div" | "br" | "blockquote"
-                    ) {
-                        out.push_str("\n\n");
-                    }
-                }
-                (true, c) => tag.push(c),
-                (false, c) => out.push(c),
-            }
-        }
-        out
+        crate::common::news_text(|text| text.len() >= 1_000_000, 1_000_000)
     }
 
     fn bench(c: &mut Criterion) {

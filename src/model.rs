@@ -50,7 +50,8 @@ pub struct Target {
 #[serde(transparent)]
 pub struct Timestamp(pub String);
 
-/// A note a reader attached to a passage.
+/// A note a reader attached to a passage: a comment, tags, and for a checkable claim a
+/// verdict with its evidence, plus the replies of others.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub id: NoteId,
@@ -58,4 +59,150 @@ pub struct Note {
     pub body: String,
     pub created: Timestamp,
     pub modified: Timestamp,
+    /// The display name of whoever wrote it, when they set one.
+    pub author: Option<String>,
+    /// Free tags, trimmed, without duplicates, in the order given.
+    pub tags: Vec<String>,
+    /// The key of a term of the article's [`VerdictTerm`] vocabulary.
+    pub verdict: Option<String>,
+    pub evidence: Vec<Evidence>,
+    pub replies: Vec<Reply>,
+}
+
+impl Note {
+    /// A plain note with no tags, verdict, evidence or replies.
+    pub fn new(id: NoteId, target: Target, body: String, now: Timestamp) -> Note {
+        Note {
+            id,
+            target,
+            body,
+            created: now.clone(),
+            modified: now,
+            author: None,
+            tags: Vec::new(),
+            verdict: None,
+            evidence: Vec::new(),
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// A source that supports or refutes a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+    /// The words of the source that matter.
+    #[serde(default)]
+    pub quote: String,
+    /// When the source was read, as an ISO 8601 date (`2026-11-26`).
+    #[serde(default)]
+    pub accessed: String,
+}
+
+/// A reply under a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: NoteId,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub created: Timestamp,
+}
+
+/// One verdict a fact-checker can give a claim. `rating` runs from 1 (false) to 5 (true), as
+/// schema.org's `ClaimReview` rates; terms with no rating (unverified) are not verdicts yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerdictTerm {
+    pub key: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+}
+
+/// The verdicts an article starts with; each article's list can then be edited.
+///
+/// ```
+/// let keys: Vec<_> = glossa::model::default_verdicts().into_iter().map(|t| t.key).collect();
+/// assert_eq!(keys, ["unverified", "in-progress", "true", "mostly-true", "misleading", "false", "unsupported"]);
+/// ```
+pub fn default_verdicts() -> Vec<VerdictTerm> {
+    [
+        ("unverified", "Unverified", None),
+        ("in-progress", "In progress", None),
+        ("true", "True", Some(5)),
+        ("mostly-true", "Mostly true", Some(4)),
+        ("misleading", "Misleading", Some(2)),
+        ("false", "False", Some(1)),
+        ("unsupported", "Unsupported", Some(2)),
+    ]
+    .into_iter()
+    .map(|(key, label, rating)| VerdictTerm {
+        key: key.into(),
+        label: label.into(),
+        rating,
+    })
+    .collect()
+}
+
+/// Tags as typed ("fact, Sources ,, fact") to a clean list: trimmed, inner white space
+/// collapsed, empty and repeated tags (ignoring case) dropped, at most 40 characters each.
+///
+/// ```
+/// assert_eq!(glossa::model::parse_tags("fact, Sources ,, FACT, two  words"), ["fact", "Sources", "two words"]);
+/// ```
+pub fn parse_tags(typed: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for raw in typed.split(',') {
+        let tag: String = raw
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(40)
+            .collect();
+        if !tag.is_empty() && !tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// Everything a reader added to one article: its notes and its verdict vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotations {
+    pub verdicts: Vec<VerdictTerm>,
+    pub notes: Vec<Note>,
+}
+
+impl Default for Annotations {
+    fn default() -> Annotations {
+        Annotations {
+            verdicts: default_verdicts(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+impl Annotations {
+    /// The verdict term with this key.
+    pub fn verdict(&self, key: &str) -> Option<&VerdictTerm> {
+        self.verdicts.iter().find(|t| t.key == key)
+    }
+
+    /// Puts `note` in place of the note with its id, or adds it.
+    pub fn put(&mut self, note: Note) {
+        match self.notes.iter_mut().find(|n| n.id == note.id) {
+            Some(existing) => *existing = note,
+            None => self.notes.push(note),
+        }
+    }
+
+    /// Removes the note with this id; true when there was one.
+    pub fn remove(&mut self, id: &NoteId) -> bool {
+        let before = self.notes.len();
+        self.notes.retain(|n| &n.id != id);
+        self.notes.len() != before
+    }
 }

@@ -4,15 +4,19 @@
 //! must not be lost (a note's text) is committed to storage by the edge first, and only then
 //! does the state change, so a failed write leaves the note in the editor.
 
+pub mod history;
 pub mod status;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::Label;
-use crate::anchor::{anchor, describe, Anchoring};
-use crate::model::{Note, NoteId, Timestamp};
+use crate::anchor::{describe, Anchorer, Anchoring};
+use crate::model::{parse_tags, Annotations, Note, NoteId, Timestamp, VerdictTerm};
 use crate::text::{ByteSpan, Document};
+use history::{Edit, History};
 
 /// A note and where it currently sits in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,11 +25,20 @@ pub struct Placed {
     pub anchoring: Anchoring,
 }
 
-/// The note editor: a new note on a passage, or an existing note being changed.
+/// The note editor: a new note on a passage, or an existing note being changed. `tags` is
+/// the tags field as typed ("source, loaded word").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Editor {
-    New { span: ByteSpan, text: String },
-    Edit { id: NoteId, text: String },
+    New {
+        span: ByteSpan,
+        text: String,
+        tags: String,
+    },
+    Edit {
+        id: NoteId,
+        text: String,
+        tags: String,
+    },
 }
 
 impl Editor {
@@ -33,6 +46,13 @@ impl Editor {
     pub fn text(&self) -> &str {
         match self {
             Editor::New { text, .. } | Editor::Edit { text, .. } => text,
+        }
+    }
+
+    /// The tags field as typed so far.
+    pub fn tags(&self) -> &str {
+        match self {
+            Editor::New { tags, .. } | Editor::Edit { tags, .. } => tags,
         }
     }
 }
@@ -55,9 +75,25 @@ pub struct Notice {
 /// Which list the side panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Panel {
+    /// Notes, claims and entities together, in document order.
+    All,
     #[default]
     Notes,
     Claims,
+    Entities,
+}
+
+/// The side panel's search and filters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Words to find in quotes, notes, replies, evidence, tags, verdicts and types.
+    pub text: String,
+    /// Only items with this verdict key; `Some("")` for claims and notes without one.
+    pub verdict: Option<String>,
+    /// Only notes with this tag.
+    pub tag: Option<String>,
+    /// Claims ranked by check-worthiness instead of document order.
+    pub ranked: bool,
 }
 
 /// What of the automatic analysis is drawn on the article.
@@ -86,6 +122,15 @@ pub struct AppState {
     pub doc: Rc<Document>,
     /// Anchored notes in document order, then orphans in the order they were made.
     pub notes: Vec<Placed>,
+    /// The article's verdict vocabulary.
+    pub verdicts: Vec<VerdictTerm>,
+    /// Changes that can be undone and redone.
+    pub history: History,
+    /// The reader's display name, written on the notes they make.
+    pub author: Option<String>,
+    pub query: Query,
+    /// The last change, said to screen readers ("Undone: set verdict").
+    pub announcement: String,
     /// The reader's current selection inside the article, if any.
     pub selection: Option<ByteSpan>,
     pub editor: Option<Editor>,
@@ -102,12 +147,41 @@ pub struct AppState {
 }
 
 /// Everything that can happen to the state.
+// Actions live for one dispatch; boxing the large ones would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Stored notes were read (on start, or after another tab changed them).
     Loaded {
-        notes: Vec<Note>,
+        annotations: Annotations,
     },
+    /// A change was written to storage; `annotations` is what storage now holds. A change
+    /// from the editor closes it and shows the note.
+    Saved {
+        annotations: Annotations,
+        edit: Edit,
+        from_editor: bool,
+    },
+    /// The last change was undone in storage.
+    Undone {
+        annotations: Annotations,
+    },
+    /// The last undone change was made again in storage.
+    Redone {
+        annotations: Annotations,
+    },
+    /// Undo or redo met a note changed elsewhere: the history is forgotten.
+    ForgetHistory,
+    /// The verdict vocabulary was changed in storage (not part of the undo history).
+    VocabularySaved {
+        annotations: Annotations,
+    },
+    EditorTags(String),
+    SetAuthor(Option<String>),
+    Search(String),
+    FilterVerdict(Option<String>),
+    FilterTag(Option<String>),
+    RankClaims(bool),
     /// The selection inside the article changed; `None` when it is empty or outside.
     SelectionChanged(Option<ByteSpan>),
     /// Open the editor for a new note on the current selection.
@@ -116,10 +190,6 @@ pub enum Action {
     StartEdit(NoteId),
     EditorInput(String),
     CancelEditor,
-    /// A note was written to storage: add it, or replace the note with its id.
-    NoteSaved(Note),
-    /// A note was removed from storage.
-    NoteDeleted(NoteId),
     Focus(Option<NoteId>),
     Notify(Notice),
     DismissNotice(usize),
@@ -141,6 +211,11 @@ impl AppState {
         AppState {
             doc,
             notes: Vec::new(),
+            verdicts: crate::model::default_verdicts(),
+            history: History::default(),
+            author: None,
+            query: Query::default(),
+            announcement: String::new(),
             selection: None,
             editor: None,
             focused: None,
@@ -157,8 +232,8 @@ impl AppState {
     pub fn apply(&self, action: Action) -> AppState {
         let mut next = self.clone();
         match action {
-            Action::Loaded { notes } => {
-                next.notes = place_all(&next.doc, notes);
+            Action::Loaded { annotations } => {
+                next.take(annotations);
                 next.loaded = true;
                 if let Some(Editor::Edit { id, .. }) = &next.editor {
                     if next.find(id).is_none() {
@@ -179,6 +254,7 @@ impl AppState {
                     next.editor = Some(Editor::New {
                         span,
                         text: String::new(),
+                        tags: String::new(),
                     });
                     next.focused = None;
                     next.panel = Panel::Notes;
@@ -188,33 +264,70 @@ impl AppState {
                 if let Some(placed) = next.find(&id) {
                     next.editor = Some(Editor::Edit {
                         text: placed.note.body.clone(),
+                        tags: placed.note.tags.join(", "),
                         id: id.clone(),
                     });
                     next.focused = Some(id);
+                    next.panel = Panel::Notes;
                 }
             }
             Action::EditorInput(text) => match &mut next.editor {
                 Some(Editor::New { text: t, .. }) | Some(Editor::Edit { text: t, .. }) => *t = text,
                 None => {}
             },
+            Action::EditorTags(typed) => match &mut next.editor {
+                Some(Editor::New { tags, .. }) | Some(Editor::Edit { tags, .. }) => *tags = typed,
+                None => {}
+            },
             Action::CancelEditor => next.editor = None,
-            Action::NoteSaved(note) => {
-                let id = note.id.clone();
-                next.notes = place_all(&next.doc, self.notes_with(&note));
-                next.editor = None;
-                next.selection = None;
-                next.focused = Some(id);
-                next.panel = Panel::Notes;
-            }
-            Action::NoteDeleted(id) => {
-                next.notes.retain(|p| p.note.id != id);
-                if next.focused.as_ref() == Some(&id) {
-                    next.focused = None;
-                }
-                if matches!(&next.editor, Some(Editor::Edit { id: e, .. }) if *e == id) {
+            Action::Saved {
+                annotations,
+                edit,
+                from_editor,
+            } => {
+                next.take(annotations);
+                if from_editor {
                     next.editor = None;
+                    next.selection = None;
+                    next.panel = Panel::Notes;
+                }
+                next.show_result(&edit.after);
+                next.announcement = format!("Saved: {}", edit.describe());
+                next.history.record(edit);
+            }
+            Action::Undone { annotations } => {
+                let shown = next.history.undo.last().map(|e| e.before.clone());
+                if let Some(edit) = next.history.undo.last() {
+                    next.announcement = format!("Undone: {}", edit.describe());
+                }
+                next.take(annotations);
+                next.history.undone();
+                if let Some(note) = shown {
+                    next.show_result(&note);
                 }
             }
+            Action::Redone { annotations } => {
+                let shown = next.history.redo.last().map(|e| e.after.clone());
+                if let Some(edit) = next.history.redo.last() {
+                    next.announcement = format!("Redone: {}", edit.describe());
+                }
+                next.take(annotations);
+                next.history.redone();
+                if let Some(note) = shown {
+                    next.show_result(&note);
+                }
+            }
+            Action::VocabularySaved { annotations } => next.take(annotations),
+            Action::ForgetHistory => next.history = History::default(),
+            Action::SetAuthor(name) => {
+                next.author = name
+                    .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|n| !n.is_empty());
+            }
+            Action::Search(text) => next.query.text = text,
+            Action::FilterVerdict(verdict) => next.query.verdict = verdict,
+            Action::FilterTag(tag) => next.query.tag = tag,
+            Action::RankClaims(ranked) => next.query.ranked = ranked,
             Action::Focus(id) => next.focused = id,
             Action::Notify(notice) => {
                 if !next.notices.contains(&notice) {
@@ -231,6 +344,7 @@ impl AppState {
                     next.editor = Some(Editor::New {
                         span,
                         text: String::new(),
+                        tags: String::new(),
                     });
                     next.focused = None;
                     next.panel = Panel::Notes;
@@ -265,44 +379,145 @@ impl AppState {
         self.notes.iter().map(|p| p.note.clone()).collect()
     }
 
-    /// The note the editor would save, with the id and time the caller gives, or `None` when
-    /// the editor is closed (or edits a note that no longer exists and has no passage).
-    pub fn note_from_editor(&self, new_id: NoteId, now: Timestamp) -> Option<Note> {
+    /// The notes and vocabulary as stored.
+    pub fn annotations(&self) -> Annotations {
+        Annotations {
+            verdicts: self.verdicts.clone(),
+            notes: self.stored_notes(),
+        }
+    }
+
+    /// The change the editor would save, with the id and time the caller gives, or `None`
+    /// when the editor is closed (or edits a note that no longer exists).
+    pub fn edit_from_editor(&self, new_id: NoteId, now: Timestamp) -> Option<Edit> {
         match self.editor.as_ref()? {
-            Editor::New { span, text } => Some(Note {
-                id: new_id,
-                target: describe(self.doc.text(), *span),
-                body: text.trim().to_string(),
-                created: now.clone(),
-                modified: now,
-            }),
-            Editor::Edit { id, text } => {
-                let mut note = self.find(id)?.note.clone();
+            Editor::New { span, text, tags } => {
+                let mut note = Note::new(
+                    new_id,
+                    describe(self.doc.text(), *span),
+                    text.trim().to_string(),
+                    now,
+                );
+                note.author = self.author.clone();
+                note.tags = parse_tags(tags);
+                Some(Edit::new(None, Some(note)))
+            }
+            Editor::Edit { id, text, tags } => {
+                let before = self.find(id)?.note.clone();
+                let mut note = before.clone();
                 note.body = text.trim().to_string();
-                note.modified = now;
-                Some(note)
+                note.tags = parse_tags(tags);
+                if note != before {
+                    note.modified = now;
+                }
+                Some(Edit::new(Some(before), Some(note)))
             }
         }
     }
 
-    /// The stored notes with `note` added or replaced: what must be written before
-    /// [`Action::NoteSaved`].
-    pub fn notes_with(&self, note: &Note) -> Vec<Note> {
-        let mut notes = self.stored_notes();
-        match notes.iter_mut().find(|n| n.id == note.id) {
-            Some(existing) => *existing = note.clone(),
-            None => notes.push(note.clone()),
+    /// A change to an existing note made by `change` (a verdict, a tag, evidence, a reply),
+    /// stamped `now`; `None` when the note is gone or nothing changed.
+    pub fn edit_note(
+        &self,
+        id: &NoteId,
+        now: Timestamp,
+        change: impl FnOnce(&mut Note),
+    ) -> Option<Edit> {
+        let before = self.find(id)?.note.clone();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return None;
         }
-        notes
+        after.modified = now;
+        Some(Edit::new(Some(before), Some(after)))
     }
 
-    /// The stored notes without `id`: what must be written before [`Action::NoteDeleted`].
-    pub fn notes_without(&self, id: &NoteId) -> Vec<Note> {
-        self.notes
+    /// The change that deletes a note.
+    pub fn edit_delete(&self, id: &NoteId) -> Option<Edit> {
+        let before = self.find(id)?.note.clone();
+        Some(Edit::new(Some(before), None))
+    }
+
+    /// A verdict for the passage `span` (a claim): set on the note already anchored exactly
+    /// there, or on a new note made for it.
+    pub fn edit_verdict_on(
+        &self,
+        span: ByteSpan,
+        verdict: Option<String>,
+        new_id: NoteId,
+        now: Timestamp,
+    ) -> Option<Edit> {
+        let existing = self
+            .notes
             .iter()
-            .filter(|p| &p.note.id != id)
-            .map(|p| p.note.clone())
-            .collect()
+            .find(|p| p.anchoring.span() == Some(span) && p.note.verdict.is_some())
+            .or_else(|| self.notes.iter().find(|p| p.anchoring.span() == Some(span)));
+        match existing {
+            Some(p) => self.edit_note(&p.note.id, now, |n| n.verdict = verdict),
+            None => {
+                if span.is_empty() || self.doc.text().get(span.start.0..span.end.0).is_none() {
+                    return None;
+                }
+                verdict.as_ref()?;
+                let mut note =
+                    Note::new(new_id, describe(self.doc.text(), span), String::new(), now);
+                note.author = self.author.clone();
+                note.verdict = verdict;
+                Some(Edit::new(None, Some(note)))
+            }
+        }
+    }
+
+    /// Every tag used in the article, most used first (ties alphabetically).
+    pub fn tags_in_use(&self) -> Vec<(String, usize)> {
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for p in &self.notes {
+            for tag in &p.note.tags {
+                *counts.entry(tag.as_str()).or_default() += 1;
+            }
+        }
+        let mut tags: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(t, c)| (t.to_string(), c))
+            .collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        tags
+    }
+
+    /// The label of a verdict key ("false" → "False"); the key itself when the vocabulary no
+    /// longer has it.
+    pub fn verdict_label<'a>(&'a self, key: &'a str) -> &'a str {
+        self.verdicts
+            .iter()
+            .find(|t| t.key == key)
+            .map_or(key, |t| t.label.as_str())
+    }
+
+    /// Replaces the notes and vocabulary with what storage holds, re-anchoring only notes
+    /// that are new or whose target changed.
+    fn take(&mut self, annotations: Annotations) {
+        self.notes = place_all(&self.doc, annotations.notes, &self.notes);
+        self.verdicts = annotations.verdicts;
+    }
+
+    /// Shows the note a change left (none when it removed it).
+    fn show_result(&mut self, note: &Option<Note>) {
+        match note {
+            Some(note) => self.focused = Some(note.id.clone()),
+            None => {
+                if let Some(id) = &self.focused {
+                    if self.find(id).is_none() {
+                        self.focused = None;
+                    }
+                }
+                if let Some(Editor::Edit { id, .. }) = &self.editor {
+                    if self.find(id).is_none() {
+                        self.editor = None;
+                    }
+                }
+            }
+        }
     }
 
     /// Anchored notes with their spans, in document order.
@@ -315,12 +530,18 @@ impl AppState {
 }
 
 /// Anchors every note and orders them: anchored by position (ties by creation), then orphans.
-fn place_all(doc: &Document, notes: Vec<Note>) -> Vec<Placed> {
+/// A note whose target is unchanged since `previous` keeps its anchoring.
+fn place_all(doc: &Document, notes: Vec<Note>, previous: &[Placed]) -> Vec<Placed> {
+    let known: FxHashMap<&NoteId, &Placed> = previous.iter().map(|p| (&p.note.id, p)).collect();
+    let anchorer = Anchorer::new(doc.text());
     let mut placed: Vec<Placed> = notes
         .into_iter()
-        .map(|note| Placed {
-            anchoring: anchor(doc.text(), &note.target),
-            note,
+        .map(|note| {
+            let anchoring = match known.get(&note.id) {
+                Some(p) if p.note.target == note.target => p.anchoring,
+                _ => anchorer.anchor(&note.target),
+            };
+            Placed { note, anchoring }
         })
         .collect();
     placed.sort_by(|a, b| {

@@ -5,10 +5,12 @@
 //! * [`selection`]: the DOM selection (UTF-16 offsets in text nodes) to byte spans of the
 //!   document, and back.
 //! * [`clock`]: time stamps and fresh ids, which the core takes as arguments.
+//! * [`profile`]: the reader's display name, kept for every article.
 
 pub mod bench;
 pub mod clock;
 pub mod library_store;
 pub mod loader;
+pub mod profile;
 pub mod selection;
 pub mod storage;

@@ -146,3 +146,115 @@ fn spans_off_char_boundaries_are_clamped_not_panicking() {
     assert_eq!(target.quote.exact, "🚂b");
     assert_eq!(anchor("", &target), Anchoring::Orphan);
 }
+
+/// (name, text the note was made on, passage, edited text, what it should find there:
+/// (kind, passage in the edited text), or None for an orphan).
+#[allow(clippy::type_complexity)]
+const FUZZY_CASES: &[(&str, &str, &str, &str, Option<(&str, &str)>)] = &[
+    (
+        "a typo corrected inside the quote",
+        "Officials said the armoured train has arround 90 carriages, Yonhap reported.",
+        "the armoured train has arround 90 carriages",
+        "Officials said the armoured train has around 90 carriages, Yonhap reported.",
+        Some(("edited", "the armoured train has around 90 carriages")),
+    ),
+    (
+        "a typo corrected, accents and emoji around",
+        "🚂 Le président a dit qu'il arriverait lundi soir à Pékin, selon l'agence.",
+        "il arriverait lundi soir à Pékin",
+        "🚂🚂 Le président a dit qu'il arrivera lundi soir à Pékin, selon l'agence.",
+        Some(("edited", "il arrivera lundi soir à Pékin")),
+    ),
+    (
+        "a word changed in a short quote: shown for review, not trusted",
+        "The train left on Monday evening for Moscow.",
+        "left on Monday evening",
+        "The train left on Tuesday evening for Moscow.",
+        Some(("review", "left on Tuesday evening")),
+    ),
+    (
+        "quote and context both rewritten",
+        "Kim travelled by armoured train to the parade in Beijing.",
+        "travelled by armoured train",
+        "The leader flew to the city on a plane for the event.",
+        None,
+    ),
+    (
+        "too short to search fuzzily",
+        "He said yes today.",
+        "yes",
+        "He said yeah today.",
+        None,
+    ),
+    (
+        "CJK with one character changed",
+        "朝鲜领导人金正恩乘坐装甲列车抵达北京参加阅兵式。",
+        "乘坐装甲列车抵达北京",
+        "朝鲜领导人金正恩乘坐专用列车抵达北京参加阅兵式。",
+        Some(("review", "乘坐专用列车抵达北京")),
+    ),
+];
+
+#[test]
+fn fuzzy_anchoring_table() {
+    for &(name, before, passage, after, expected) in FUZZY_CASES {
+        let target = describe(before, span_of(before, passage, 0));
+        let got = anchor(after, &target);
+        let want = expected.map(|(kind, found)| {
+            let span = span_of(after, found, 0);
+            match kind {
+                "edited" => Anchoring::Edited(span),
+                "review" => Anchoring::NeedsReview(span),
+                other => panic!("bad kind {other}"),
+            }
+        });
+        assert_eq!(got, want.unwrap_or(Anchoring::Orphan), "case: {name}");
+    }
+}
+
+#[test]
+fn many_notes_after_an_inserted_paragraph_all_move_by_the_same_shift() {
+    use glossa::anchor::Anchorer;
+    let paragraph = "Paragraph NUM says the train had around NUM carriages, officials said. 🚂\n\n";
+    let before: String = (0..500)
+        .map(|i| paragraph.replace("NUM", &i.to_string()))
+        .collect();
+    let after = format!("An editor's note added at the top. ✍️\n\n{before}");
+    let targets: Vec<_> = (0..500)
+        .map(|i| {
+            let passage = format!("around {i} carriages");
+            describe(&before, span_of(&before, &passage, 0))
+        })
+        .collect();
+    let anchorer = Anchorer::new(&after);
+    for (i, target) in targets.iter().enumerate() {
+        let passage = format!("around {i} carriages");
+        assert_eq!(
+            anchorer.anchor(target),
+            Anchoring::Moved(span_of(&after, &passage, 0)),
+            "note {i}"
+        );
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the edit, anchoring never panics and whatever it finds lies on character
+    /// boundaries of the new text.
+    #[test]
+    fn anchoring_after_any_edit_is_safe(
+        before in "[a-zé🚂 金\\.]{10,80}",
+        start in 0usize..40, len in 1usize..20,
+        insert in "[a-zé🚂 ]{0,6}", at in 0usize..80,
+    ) {
+        let start = before.char_indices().nth(start % before.chars().count()).map_or(0, |(b, _)| b);
+        let end = before[start..].char_indices().nth(len).map_or(before.len(), |(b, _)| start + b);
+        let target = describe(&before, ByteSpan::new(ByteOffset(start), ByteOffset(end)));
+        let cut = before.char_indices().nth(at % before.chars().count()).map_or(0, |(b, _)| b);
+        let after = format!("{}{}{}", &before[..cut], insert, &before[cut..]);
+        if let Some(span) = anchor(&after, &target).span() {
+            proptest::prop_assert!(after.is_char_boundary(span.start.0));
+            proptest::prop_assert!(after.is_char_boundary(span.end.0));
+            proptest::prop_assert!(span.start <= span.end && span.end.0 <= after.len());
+        }
+    }
+}

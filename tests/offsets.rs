@@ -117,3 +117,14 @@ proptest! {
         prop_assert_eq!(span_from_code_points(&text, span_to_code_points(&text, span)), span);
     }
 }
+
+proptest::proptest! {
+    /// The index agrees with the plain conversions everywhere, in and past the text.
+    #[test]
+    fn code_point_index_agrees_with_plain_conversion(text in "[a-zé🚂金ש \\n]{0,300}", cp in 0usize..400, byte in 0usize..1300) {
+        use glossa::text::offsets::CodePointIndex;
+        let index = CodePointIndex::new(&text);
+        proptest::prop_assert_eq!(index.to_byte(&text, CodePointOffset(cp)), code_point_to_byte(&text, CodePointOffset(cp)));
+        proptest::prop_assert_eq!(index.to_code_point(&text, ByteOffset(byte)), byte_to_code_point(&text, ByteOffset(byte)));
+    }
+}

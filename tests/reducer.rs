@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use glossa::anchor::Anchoring;
-use glossa::model::{NoteId, Timestamp};
+use glossa::model::{Annotations, NoteId, Timestamp};
 use glossa::state::{Action, AppState, Editor, Notice, Severity};
 use glossa::text::{ByteOffset, ByteSpan, Document};
 
@@ -12,7 +12,9 @@ const TEXT: &str =
 
 fn state() -> AppState {
     let doc = Rc::new(Document::from_plain_text(TEXT));
-    AppState::new(doc).apply(Action::Loaded { notes: vec![] })
+    AppState::new(doc).apply(Action::Loaded {
+        annotations: Annotations::default(),
+    })
 }
 
 fn span_of(state: &AppState, needle: &str) -> ByteSpan {
@@ -28,10 +30,22 @@ fn add_note(state: AppState, passage: &str, body: &str, id: &str, at: &str) -> A
         .apply(Action::SelectionChanged(Some(span)))
         .apply(Action::StartNote)
         .apply(Action::EditorInput(body.into()));
-    let note = s
-        .note_from_editor(NoteId(id.into()), Timestamp(at.into()))
+    let edit = s
+        .edit_from_editor(NoteId(id.into()), Timestamp(at.into()))
         .expect("editor open");
-    s.apply(Action::NoteSaved(note))
+    save(s, edit, true)
+}
+
+/// What the edge does once storage has taken a change: storage now holds the state's
+/// annotations with the change applied.
+fn save(s: AppState, edit: glossa::state::history::Edit, from_editor: bool) -> AppState {
+    let mut annotations = s.annotations();
+    edit.apply(&mut annotations).unwrap();
+    s.apply(Action::Saved {
+        annotations,
+        edit,
+        from_editor,
+    })
 }
 
 #[test]
@@ -83,18 +97,20 @@ fn editing_changes_the_body_and_modified_time_only() {
         s.editor,
         Some(Editor::Edit {
             id: NoteId("n1".into()),
-            text: "second".into()
+            text: "second".into(),
+            tags: String::new(),
         })
     );
-    let edited = s
-        .note_from_editor(NoteId("unused".into()), Timestamp("t2".into()))
+    let edit = s
+        .edit_from_editor(NoteId("unused".into()), Timestamp("t2".into()))
         .unwrap();
+    let edited = edit.after.clone().unwrap();
     assert_eq!(edited.id, NoteId("n1".into()));
     assert_eq!(
         (edited.created.0.as_str(), edited.modified.0.as_str()),
         ("t1", "t2")
     );
-    let s = s.apply(Action::NoteSaved(edited));
+    let s = save(s, edit, true);
     assert_eq!(s.notes.len(), 1);
     assert_eq!(s.notes[0].note.body, "second");
 }
@@ -102,8 +118,9 @@ fn editing_changes_the_body_and_modified_time_only() {
 #[test]
 fn deleting_removes_the_note_and_its_focus() {
     let s = add_note(state(), "Monday evening", "x", "n1", "t1");
-    assert_eq!(s.notes_without(&NoteId("n1".into())), vec![]);
-    let s = s.apply(Action::NoteDeleted(NoteId("n1".into())));
+    let edit = s.edit_delete(&NoteId("n1".into())).unwrap();
+    assert_eq!(edit.after, None);
+    let s = save(s, edit, false);
     assert!(s.notes.is_empty());
     assert_eq!(s.focused, None);
 }
@@ -145,11 +162,11 @@ fn start_note_without_a_selection_does_nothing() {
 fn notes_whose_passage_is_gone_are_kept_as_orphans_at_the_end() {
     let s = add_note(state(), "Monday evening", "x", "gone", "t1");
     let s = add_note(s, "Kim’s train", "y", "here", "t2");
-    let notes = s.stored_notes();
+    let annotations = s.annotations();
     let edited = Rc::new(Document::from_plain_text(
         "Kim’s train 🚂\n\nThe armoured train has around 90 carriages.\n\nIt left on Tuesday.",
     ));
-    let s = AppState::new(edited).apply(Action::Loaded { notes });
+    let s = AppState::new(edited).apply(Action::Loaded { annotations });
     let kinds: Vec<_> = s
         .notes
         .iter()
@@ -163,7 +180,9 @@ fn notes_whose_passage_is_gone_are_kept_as_orphans_at_the_end() {
 fn loading_while_editing_a_note_deleted_elsewhere_warns() {
     let s = add_note(state(), "Monday evening", "x", "n1", "t1")
         .apply(Action::StartEdit(NoteId("n1".into())))
-        .apply(Action::Loaded { notes: vec![] });
+        .apply(Action::Loaded {
+            annotations: Annotations::default(),
+        });
     assert_eq!(s.notices.len(), 1);
     assert!(
         s.editor.is_some(),
@@ -181,7 +200,8 @@ fn a_note_can_start_on_a_given_passage_and_bad_spans_are_refused() {
         s.editor,
         Some(Editor::New {
             span,
-            text: String::new()
+            text: String::new(),
+            tags: String::new(),
         })
     );
     assert_eq!(
@@ -233,4 +253,161 @@ fn legend_toggles_and_focus_of_entities_and_claims() {
         .apply(Action::FocusEntity(None))
         .apply(Action::FocusClaim(None));
     assert_eq!((s.focused_entity.clone(), s.focused_claim), (None, None));
+}
+
+fn undo(s: AppState) -> AppState {
+    let inverse = s.history.undo.last().expect("something to undo").inverse();
+    let mut annotations = s.annotations();
+    inverse
+        .apply_checked(&mut annotations)
+        .expect("no conflict");
+    s.apply(Action::Undone { annotations })
+}
+
+fn redo(s: AppState) -> AppState {
+    let edit = s.history.redo.last().expect("something to redo").clone();
+    let mut annotations = s.annotations();
+    edit.apply_checked(&mut annotations).expect("no conflict");
+    s.apply(Action::Redone { annotations })
+}
+
+fn bodies(s: &AppState) -> Vec<(String, Vec<String>, Option<String>)> {
+    s.notes
+        .iter()
+        .map(|p| {
+            (
+                p.note.body.clone(),
+                p.note.tags.clone(),
+                p.note.verdict.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tags_are_parsed_from_the_editor_and_suggested_by_use() {
+    let span = span_of(&state(), "Monday evening");
+    let s = state()
+        .apply(Action::SelectionChanged(Some(span)))
+        .apply(Action::StartNote)
+        .apply(Action::EditorInput("when?".into()))
+        .apply(Action::EditorTags(" date , source,, DATE ".into()));
+    let edit = s
+        .edit_from_editor(NoteId("a".into()), Timestamp("t1".into()))
+        .unwrap();
+    let s = save(s, edit, true);
+    let s = add_note(s, "armoured train", "x", "b", "t2");
+    let id = NoteId("b".into());
+    let edit = s
+        .edit_note(&id, Timestamp("t3".into()), |n| {
+            n.tags = vec!["source".into()]
+        })
+        .unwrap();
+    assert_eq!(edit.describe(), "change tags");
+    let s = save(s, edit, false);
+    assert_eq!(s.notes[1].note.tags, ["date", "source"]);
+    assert_eq!(
+        s.tags_in_use(),
+        [("source".to_string(), 2), ("date".to_string(), 1)]
+    );
+    // Editing shows the tags as typed text again.
+    let s = s.apply(Action::StartEdit(NoteId("a".into())));
+    assert_eq!(s.editor.as_ref().map(Editor::tags), Some("date, source"));
+}
+
+#[test]
+fn a_verdict_on_a_claim_makes_a_note_once_then_changes_it() {
+    let s = state().apply(Action::SetAuthor(Some("  Ana   Ruiz ".into())));
+    let claim = span_of(&s, "The armoured train has around 90 carriages.");
+    assert_eq!(
+        s.edit_verdict_on(claim, None, NoteId("x".into()), Timestamp("t0".into())),
+        None,
+        "no verdict, no new note"
+    );
+    let edit = s
+        .edit_verdict_on(
+            claim,
+            Some("false".into()),
+            NoteId("v1".into()),
+            Timestamp("t1".into()),
+        )
+        .unwrap();
+    assert_eq!(edit.describe(), "add note");
+    let s = save(s, edit, false);
+    assert_eq!(s.notes.len(), 1);
+    assert_eq!(s.notes[0].note.author.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(s.verdict_label("false"), "False");
+    let edit = s
+        .edit_verdict_on(
+            claim,
+            Some("true".into()),
+            NoteId("v2".into()),
+            Timestamp("t2".into()),
+        )
+        .unwrap();
+    assert_eq!(edit.describe(), "set verdict");
+    let s = save(s, edit, false);
+    assert_eq!(s.notes.len(), 1, "the same note, not a second one");
+    assert_eq!(s.notes[0].note.verdict.as_deref(), Some("true"));
+    assert_eq!(s.notes[0].note.modified.0, "t2");
+}
+
+#[test]
+fn every_change_can_be_undone_and_redone_in_order() {
+    let s = add_note(state(), "Monday evening", "first", "n1", "t1");
+    let id = NoteId("n1".into());
+    let s = save(
+        s.clone(),
+        s.edit_note(&id, Timestamp("t2".into()), |n| {
+            n.verdict = Some("false".into())
+        })
+        .unwrap(),
+        false,
+    );
+    let s = save(s.clone(), s.edit_delete(&id).unwrap(), false);
+    assert!(s.notes.is_empty());
+    assert_eq!(s.history.undo.len(), 3);
+    let s = undo(s);
+    assert_eq!(s.announcement, "Undone: delete note");
+    assert_eq!(bodies(&s), [("first".into(), vec![], Some("false".into()))]);
+    assert_eq!(s.focused, Some(id.clone()), "the restored note is shown");
+    let s = undo(s);
+    assert_eq!(bodies(&s), [("first".into(), vec![], None)]);
+    let s = undo(s);
+    assert!(s.notes.is_empty());
+    assert!(s.history.undo.is_empty());
+    let s = redo(redo(s));
+    assert_eq!(s.announcement, "Redone: set verdict");
+    assert_eq!(bodies(&s), [("first".into(), vec![], Some("false".into()))]);
+    // A new change forgets what could be redone.
+    assert_eq!(s.history.redo.len(), 1);
+    let s = add_note(s, "armoured train", "x", "n2", "t3");
+    assert!(s.history.redo.is_empty());
+}
+
+#[test]
+fn undo_refuses_to_overwrite_a_change_made_in_another_tab() {
+    let s = add_note(state(), "Monday evening", "mine", "n1", "t1");
+    // Another tab edits the same note; storage now holds its version.
+    let mut theirs = s.annotations();
+    theirs.notes[0].body = "theirs".into();
+    let inverse = s.history.undo.last().unwrap().inverse();
+    assert!(inverse.apply_checked(&mut theirs.clone()).is_err());
+    let s = s
+        .apply(Action::Loaded {
+            annotations: theirs,
+        })
+        .apply(Action::ForgetHistory);
+    assert_eq!(s.notes[0].note.body, "theirs");
+    assert!(s.history.undo.is_empty());
+}
+
+#[test]
+fn an_unchanged_save_from_the_editor_keeps_the_modified_time() {
+    let s = add_note(state(), "Monday evening", "same", "n1", "t1")
+        .apply(Action::StartEdit(NoteId("n1".into())));
+    let edit = s
+        .edit_from_editor(NoteId("u".into()), Timestamp("t9".into()))
+        .unwrap();
+    assert_eq!(edit.after.unwrap().modified.0, "t1");
 }

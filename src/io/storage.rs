@@ -1,15 +1,24 @@
 //! The versioned schema of the notes Glossa keeps in the browser's storage.
 //!
-//! One key per article, named by the article's fingerprint: `glossa.v1.notes.<fingerprint>`.
-//! The value is JSON:
+//! One key per article, named by the article's fingerprint: `glossa.v1.notes.<fingerprint>`
+//! (the `v1` names the key layout; the value carries its own schema number). The value is
+//! JSON:
 //!
 //! ```json
-//! {"schema": 1, "document": "<fingerprint>", "notes": [
+//! {"schema": 2, "document": "<fingerprint>",
+//!  "verdicts": [{"key": "false", "label": "False", "rating": 1}, …],
+//!  "notes": [
 //!   {"id": "n-1", "body": "…", "created": "2026-…Z", "modified": "2026-…Z",
+//!    "creator": "Ana", "tags": ["source"], "verdict": "false",
+//!    "evidence": [{"url": "https://…", "title": "…", "quote": "…", "accessed": "2026-11-26"}],
+//!    "replies": [{"id": "r-1", "body": "…", "author": "Ben", "created": "2026-…Z"}],
 //!    "target": {"selector": [
 //!      {"type": "TextQuoteSelector", "exact": "…", "prefix": "…", "suffix": "…"},
 //!      {"type": "TextPositionSelector", "start": 10, "end": 20}]}}]}
 //! ```
+//!
+//! Optional fields are left out when empty. Older values are migrated step by step on
+//! reading ([`migrate`]): schema 1 had no verdicts, tags, evidence, replies or creator.
 //!
 //! Positions are Unicode code points, as in W3C Web Annotation. Decoding never fails whole:
 //! it returns the notes it could read and a [`StoreProblem`] describing what it could not, so
@@ -18,10 +27,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::model::{Note, NoteId, Target, TextPositionSelector, TextQuoteSelector, Timestamp};
+use crate::model::{
+    default_verdicts, Annotations, Evidence, Note, NoteId, Reply, Target, TextPositionSelector,
+    TextQuoteSelector, Timestamp, VerdictTerm,
+};
 
-/// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema version this build writes; it reads this one and every older one.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// The storage key of an article's notes.
 ///
@@ -29,7 +41,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// assert_eq!(glossa::io::storage::notes_key("ab12"), "glossa.v1.notes.ab12");
 /// ```
 pub fn notes_key(fingerprint: &str) -> String {
-    format!("glossa.v{SCHEMA_VERSION}.notes.{fingerprint}")
+    format!("glossa.v1.notes.{fingerprint}")
 }
 
 /// The key under which an unreadable value is kept aside, with the time it was set aside.
@@ -48,23 +60,26 @@ pub enum StoreProblem {
     WrongShape(String),
     #[error("the stored notes belong to another article ({0})")]
     OtherDocument(String),
-    #[error("{count} stored note(s) could not be read (first: {first})")]
+    #[error("{count} stored note(s) or verdict(s) could not be read (first: {first})")]
     SomeNotesUnreadable { count: usize, first: String },
 }
 
 /// What decoding found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Decoded {
-    /// The notes that could be read.
-    pub notes: Vec<Note>,
+    /// The notes and vocabulary that could be read (the defaults when nothing could).
+    pub annotations: Annotations,
     /// What could not be read; `Some` means the raw value must be kept before overwriting.
     pub problem: Option<StoreProblem>,
+    /// The schema the value was written in, when older than [`SCHEMA_VERSION`].
+    pub migrated_from: Option<u64>,
 }
 
-/// The file as read; `schema` was checked on the raw value first.
+/// The file as read, after migration.
 #[derive(Deserialize)]
 struct StoredFile {
     document: String,
+    verdicts: Vec<Value>,
     notes: Vec<Value>,
 }
 
@@ -72,6 +87,7 @@ struct StoredFile {
 struct StoredFileOut<'a> {
     schema: u64,
     document: &'a str,
+    verdicts: &'a [VerdictTerm],
     notes: Vec<StoredNote>,
 }
 
@@ -81,6 +97,16 @@ struct StoredNote {
     body: String,
     created: Timestamp,
     modified: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    creator: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verdict: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    replies: Vec<Reply>,
     target: StoredTarget,
 }
 
@@ -96,22 +122,29 @@ enum Selector {
     TextPositionSelector(TextPositionSelector),
 }
 
-/// Encodes an article's notes.
+/// Encodes an article's notes and vocabulary.
 ///
 /// ```
 /// use glossa::io::storage::{decode, encode};
-/// let raw = encode("f00", &[]);
-/// assert_eq!(raw, r#"{"schema":1,"document":"f00","notes":[]}"#);
-/// assert_eq!(decode("f00", &raw).notes, vec![]);
+/// use glossa::model::Annotations;
+/// let raw = encode("f00", &Annotations { verdicts: vec![], notes: vec![] });
+/// assert_eq!(raw, r#"{"schema":2,"document":"f00","verdicts":[],"notes":[]}"#);
+/// assert_eq!(decode("f00", &raw).annotations.notes, vec![]);
 /// ```
-pub fn encode(fingerprint: &str, notes: &[Note]) -> String {
-    let notes = notes
+pub fn encode(fingerprint: &str, annotations: &Annotations) -> String {
+    let notes = annotations
+        .notes
         .iter()
         .map(|n| StoredNote {
             id: n.id.clone(),
             body: n.body.clone(),
             created: n.created.clone(),
             modified: n.modified.clone(),
+            creator: n.author.clone(),
+            tags: n.tags.clone(),
+            verdict: n.verdict.clone(),
+            evidence: n.evidence.clone(),
+            replies: n.replies.clone(),
             target: StoredTarget {
                 selector: vec![
                     Selector::TextQuoteSelector(n.target.quote.clone()),
@@ -123,24 +156,55 @@ pub fn encode(fingerprint: &str, notes: &[Note]) -> String {
     let file = StoredFileOut {
         schema: SCHEMA_VERSION,
         document: fingerprint,
+        verdicts: &annotations.verdicts,
         notes,
     };
     // Serialising plain structs of strings and integers cannot fail.
     serde_json::to_string(&file).unwrap_or_default()
 }
 
-/// Decodes what [`encode`] wrote, for the article with `fingerprint`.
+/// Brings a stored value written in schema `from` up to [`SCHEMA_VERSION`], one step at a
+/// time. Each step is a pure function on the JSON, tested on its own.
+///
+/// ```
+/// use serde_json::json;
+/// let v1 = json!({"schema": 1, "document": "fp", "notes": []});
+/// let v2 = glossa::io::storage::migrate(v1, 1);
+/// assert_eq!(v2["schema"], 2);
+/// assert_eq!(v2["verdicts"].as_array().map(|v| v.len()), Some(7));
+/// ```
+pub fn migrate(mut value: Value, from: u64) -> Value {
+    if from < 2 {
+        value = migrate_1_to_2(value);
+    }
+    value
+}
+
+/// Schema 1 to 2: the article gets the default verdict vocabulary. Notes keep their fields;
+/// the new ones (creator, tags, verdict, evidence, replies) start empty.
+fn migrate_1_to_2(mut value: Value) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.insert("schema".into(), Value::from(2));
+        let verdicts = serde_json::to_value(default_verdicts()).unwrap_or_default();
+        object.entry("verdicts").or_insert(verdicts);
+    }
+    value
+}
+
+/// Decodes what [`encode`] wrote (in this schema or an older one), for the article with
+/// `fingerprint`.
 pub fn decode(fingerprint: &str, raw: &str) -> Decoded {
     let value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => return problem(StoreProblem::NotJson(e.to_string())),
     };
-    match value.get("schema").and_then(Value::as_u64) {
-        Some(SCHEMA_VERSION) => {}
+    let (value, migrated_from) = match value.get("schema").and_then(Value::as_u64) {
+        Some(SCHEMA_VERSION) => (value, None),
         Some(v) if v > SCHEMA_VERSION => return problem(StoreProblem::NewerSchema(v)),
+        Some(v @ 1..SCHEMA_VERSION) => (migrate(value, v), Some(v)),
         Some(v) => return problem(StoreProblem::WrongShape(format!("unknown schema {v}"))),
         None => return problem(StoreProblem::WrongShape("no schema number".into())),
-    }
+    };
     let file: StoredFile = match serde_json::from_value(value) {
         Ok(f) => f,
         Err(e) => return problem(StoreProblem::WrongShape(e.to_string())),
@@ -148,8 +212,18 @@ pub fn decode(fingerprint: &str, raw: &str) -> Decoded {
     if file.document != fingerprint {
         return problem(StoreProblem::OtherDocument(file.document));
     }
-    let mut notes = Vec::new();
     let mut rejected = Vec::new();
+    let mut verdicts: Vec<VerdictTerm> = Vec::new();
+    for (i, v) in file.verdicts.into_iter().enumerate() {
+        match serde_json::from_value::<VerdictTerm>(v) {
+            Ok(t) if !t.key.is_empty() && !verdicts.iter().any(|o| o.key == t.key) => {
+                verdicts.push(t)
+            }
+            Ok(_) => rejected.push(format!("verdict {}: empty or repeated key", i + 1)),
+            Err(e) => rejected.push(format!("verdict {}: {e}", i + 1)),
+        }
+    }
+    let mut notes = Vec::new();
     for (i, v) in file.notes.into_iter().enumerate() {
         match note_from_value(v) {
             Ok(n) => notes.push(n),
@@ -162,13 +236,18 @@ pub fn decode(fingerprint: &str, raw: &str) -> Decoded {
             count: rejected.len(),
             first: first.clone(),
         });
-    Decoded { notes, problem }
+    Decoded {
+        annotations: Annotations { verdicts, notes },
+        problem,
+        migrated_from,
+    }
 }
 
 fn problem(p: StoreProblem) -> Decoded {
     Decoded {
-        notes: Vec::new(),
+        annotations: Annotations::default(),
         problem: Some(p),
+        migrated_from: None,
     }
 }
 
@@ -196,5 +275,10 @@ fn note_from_value(v: Value) -> Result<Note, String> {
         body: stored.body,
         created: stored.created,
         modified: stored.modified,
+        author: stored.creator.filter(|c| !c.trim().is_empty()),
+        tags: stored.tags,
+        verdict: stored.verdict,
+        evidence: stored.evidence,
+        replies: stored.replies,
     })
 }

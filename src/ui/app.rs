@@ -90,8 +90,9 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(message) = outcome.problem {
                 state.dispatch(warn(message));
             }
+            state.dispatch(Action::SetAuthor(crate::web::profile::load_author()));
             state.dispatch(Action::Loaded {
-                notes: outcome.notes,
+                annotations: outcome.annotations,
             });
         }
     });
@@ -128,11 +129,12 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     store.read_external(&raw)
                 };
-                let (notes, problem) = outcome.map_or((Vec::new(), None), |o| (o.notes, o.problem));
+                let (annotations, problem) =
+                    outcome.map_or((Default::default(), None), |o| (o.annotations, o.problem));
                 if let Some(message) = problem {
                     state.dispatch(warn(message));
                 }
-                state.dispatch(Action::Loaded { notes });
+                state.dispatch(Action::Loaded { annotations });
             });
             move || drop(listener)
         }

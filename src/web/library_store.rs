@@ -83,7 +83,10 @@ pub fn note_count(fingerprint: &str) -> usize {
                 .ok()?
         })
         .map_or(0, |raw| {
-            crate::io::storage::decode(fingerprint, &raw).notes.len()
+            crate::io::storage::decode(fingerprint, &raw)
+                .annotations
+                .notes
+                .len()
         })
 }
 

@@ -2,15 +2,21 @@
 //!
 //! Reading never destroys anything: a value that cannot be read in full (not JSON, a newer
 //! schema, some notes malformed) is first copied aside under its own key, and if even that
-//! copy fails the store turns read-only, so no later save can overwrite it. Writing reports a
-//! full quota as [`StorageError::QuotaExceeded`] instead of panicking.
+//! copy fails the store turns read-only, so no later save can overwrite it. A value in an
+//! older schema is copied aside once before it is migrated. Writing reports a full quota as
+//! [`StorageError::QuotaExceeded`] instead of panicking.
+//!
+//! Every change is a read-modify-write of the stored value ([`NotesStore::update`]), never a
+//! write of this tab's copy: two tabs on one article each add their change to what the other
+//! wrote, and neither overwrites the other's notes.
 
 use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
 
 use crate::io::storage::{decode, encode, notes_key, quarantine_key};
-use crate::model::Note;
+use crate::model::Annotations;
+use crate::state::history::Conflict;
 
 /// Why a write failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,12 +29,14 @@ pub enum StorageError {
     ReadOnly,
     #[error("the browser refused to save ({0})")]
     Other(String),
+    #[error("{0}")]
+    Conflict(#[from] Conflict),
 }
 
 /// What reading the stored notes gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOutcome {
-    pub notes: Vec<Note>,
+    pub annotations: Annotations,
     /// A sentence for the user when something could not be read.
     pub problem: Option<String>,
 }
@@ -61,7 +69,7 @@ impl NotesStore {
         let Some(storage) = local_storage() else {
             self.read_only.set(true);
             return LoadOutcome {
-                notes: Vec::new(),
+                annotations: Annotations::default(),
                 problem: Some(format!(
                     "Notes cannot be kept: {}.",
                     StorageError::Unavailable
@@ -72,14 +80,14 @@ impl NotesStore {
             Ok(Some(raw)) => raw,
             Ok(None) => {
                 return LoadOutcome {
-                    notes: Vec::new(),
+                    annotations: Annotations::default(),
                     problem: None,
                 }
             }
             Err(e) => {
                 self.read_only.set(true);
                 return LoadOutcome {
-                    notes: Vec::new(),
+                    annotations: Annotations::default(),
                     problem: Some(format!(
                         "Stored notes could not be read: {}.",
                         js_message(&e)
@@ -93,9 +101,17 @@ impl NotesStore {
     /// Decodes a value read from storage (at start, or sent by another tab).
     pub fn read(&self, storage: &web_sys::Storage, raw: &str) -> LoadOutcome {
         let decoded = decode(&self.fingerprint, raw);
+        if let Some(schema) = decoded.migrated_from {
+            let backup = format!("{}.schema{schema}", self.key);
+            if matches!(storage.get_item(&backup), Ok(None))
+                && storage.set_item(&backup, raw).is_err()
+            {
+                self.read_only.set(true);
+            }
+        }
         let Some(problem) = decoded.problem else {
             return LoadOutcome {
-                notes: decoded.notes,
+                annotations: decoded.annotations,
                 problem: None,
             };
         };
@@ -117,7 +133,7 @@ impl NotesStore {
             }
         };
         LoadOutcome {
-            notes: decoded.notes,
+            annotations: decoded.annotations,
             problem: Some(message),
         }
     }
@@ -128,15 +144,33 @@ impl NotesStore {
         Some(self.read(&storage, raw))
     }
 
-    /// Writes all of the article's notes.
-    pub fn save(&self, notes: &[Note]) -> Result<(), StorageError> {
+    /// Applies `change` to what storage holds now (not to this tab's copy) and writes the
+    /// result, which is returned for the page to show. Nothing is written when `change`
+    /// fails.
+    pub fn update(
+        &self,
+        change: impl FnOnce(&mut Annotations) -> Result<(), Conflict>,
+    ) -> Result<Annotations, StorageError> {
         if self.read_only.get() {
             return Err(StorageError::ReadOnly);
         }
         let storage = local_storage().ok_or(StorageError::Unavailable)?;
+        let mut annotations = match storage.get_item(&self.key) {
+            Ok(Some(raw)) => {
+                let outcome = self.read(&storage, &raw);
+                if self.read_only.get() {
+                    return Err(StorageError::ReadOnly);
+                }
+                outcome.annotations
+            }
+            Ok(None) => Annotations::default(),
+            Err(e) => return Err(StorageError::Other(js_message(&e))),
+        };
+        change(&mut annotations)?;
         storage
-            .set_item(&self.key, &encode(&self.fingerprint, notes))
-            .map_err(|e| classify(&e))
+            .set_item(&self.key, &encode(&self.fingerprint, &annotations))
+            .map_err(|e| classify(&e))?;
+        Ok(annotations)
     }
 }
 
