@@ -20,6 +20,7 @@ pub mod highlight;
 pub mod io;
 pub mod library;
 pub mod model;
+pub mod outline;
 pub mod sample;
 pub mod state;
 pub mod text;

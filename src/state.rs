@@ -131,6 +131,8 @@ pub struct AppState {
     pub query: Query,
     /// The last change, said to screen readers ("Undone: set verdict").
     pub announcement: String,
+    /// The side panel item the keyboard is on.
+    pub cursor: Option<crate::outline::ItemKey>,
     /// The reader's current selection inside the article, if any.
     pub selection: Option<ByteSpan>,
     pub editor: Option<Editor>,
@@ -177,6 +179,8 @@ pub enum Action {
         annotations: Annotations,
     },
     EditorTags(String),
+    /// Puts the keyboard on a side panel item.
+    Cursor(Option<crate::outline::ItemKey>),
     SetAuthor(Option<String>),
     Search(String),
     FilterVerdict(Option<String>),
@@ -216,6 +220,7 @@ impl AppState {
             author: None,
             query: Query::default(),
             announcement: String::new(),
+            cursor: None,
             selection: None,
             editor: None,
             focused: None,
@@ -319,6 +324,7 @@ impl AppState {
             }
             Action::VocabularySaved { annotations } => next.take(annotations),
             Action::ForgetHistory => next.history = History::default(),
+            Action::Cursor(key) => next.cursor = key,
             Action::SetAuthor(name) => {
                 next.author = name
                     .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -361,7 +367,7 @@ impl AppState {
             Action::FocusEntity(entity) => next.focused_entity = entity,
             Action::FocusClaim(claim) => {
                 next.focused_claim = claim;
-                if claim.is_some() {
+                if claim.is_some() && matches!(next.panel, Panel::Notes | Panel::Entities) {
                     next.panel = Panel::Claims;
                 }
             }
