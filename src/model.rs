@@ -206,3 +206,99 @@ impl Annotations {
         self.notes.len() != before
     }
 }
+
+/// Why evidence was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EvidenceError {
+    #[error("the address must start with http:// or https://")]
+    NotWeb,
+    #[error("the address has no site name after the scheme")]
+    NoHost,
+    #[error("the address contains spaces")]
+    Spaces,
+    #[error("the date must be written YYYY-MM-DD")]
+    BadDate,
+}
+
+impl Evidence {
+    /// Evidence as typed in a form: every field trimmed, the address checked to be a web
+    /// address (so that a link never runs script), the date checked to be YYYY-MM-DD.
+    ///
+    /// ```
+    /// use glossa::model::{Evidence, EvidenceError};
+    /// let e = Evidence::checked(" https://example.org/a ", "Report", "", "2026-11-26").unwrap();
+    /// assert_eq!(e.url, "https://example.org/a");
+    /// assert_eq!(Evidence::checked("javascript:alert(1)", "", "", ""), Err(EvidenceError::NotWeb));
+    /// assert_eq!(Evidence::checked("https://x.org", "", "", "26/11/2026"), Err(EvidenceError::BadDate));
+    /// ```
+    pub fn checked(
+        url: &str,
+        title: &str,
+        quote: &str,
+        accessed: &str,
+    ) -> Result<Evidence, EvidenceError> {
+        let url = url.trim();
+        let lower = url.to_ascii_lowercase();
+        let scheme = ["https://", "http://"]
+            .into_iter()
+            .find(|s| lower.starts_with(s))
+            .ok_or(EvidenceError::NotWeb)?;
+        let rest = &url[scheme.len()..];
+        if url.chars().any(char::is_whitespace) {
+            return Err(EvidenceError::Spaces);
+        }
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        if host.is_empty() || host.starts_with(':') || host.starts_with('@') {
+            return Err(EvidenceError::NoHost);
+        }
+        let accessed = accessed.trim();
+        if !accessed.is_empty() && !is_iso_date(accessed) {
+            return Err(EvidenceError::BadDate);
+        }
+        Ok(Evidence {
+            url: url.to_string(),
+            title: title.trim().to_string(),
+            quote: quote.trim().to_string(),
+            accessed: accessed.to_string(),
+        })
+    }
+}
+
+/// True for a date written `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// How many colours tags are drawn in.
+pub const TAG_COLOURS: u32 = 8;
+
+/// The colour (0 to [`TAG_COLOURS`] − 1) a tag is drawn in: the same for the same tag,
+/// whatever its case, in every article and for every reader.
+///
+/// ```
+/// use glossa::model::tag_colour;
+/// assert_eq!(tag_colour("Source"), tag_colour("source"));
+/// assert!(tag_colour("loaded word") < glossa::model::TAG_COLOURS);
+/// ```
+pub fn tag_colour(tag: &str) -> u32 {
+    // FNV-1a: stable across builds and platforms, unlike the standard library's hasher.
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in tag.to_lowercase().bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % TAG_COLOURS
+}

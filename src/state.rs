@@ -84,7 +84,7 @@ pub enum Panel {
 }
 
 /// The side panel's search and filters.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     /// Words to find in quotes, notes, replies, evidence, tags, verdicts and types.
     pub text: String,
@@ -92,8 +92,19 @@ pub struct Query {
     pub verdict: Option<String>,
     /// Only notes with this tag.
     pub tag: Option<String>,
-    /// Claims ranked by check-worthiness instead of document order.
+    /// Claims ranked by check-worthiness (the default) instead of document order.
     pub ranked: bool,
+}
+
+impl Default for Query {
+    fn default() -> Query {
+        Query {
+            text: String::new(),
+            verdict: None,
+            tag: None,
+            ranked: true,
+        }
+    }
 }
 
 /// What of the automatic analysis is drawn on the article.

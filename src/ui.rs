@@ -5,8 +5,12 @@
 pub mod annotator;
 pub mod app;
 pub mod article_view;
-pub mod claims_panel;
+pub mod author_line;
+pub mod claim_card;
 pub mod entity_card;
+pub mod entity_item;
+pub mod evidence_form;
+pub mod keyboard;
 pub mod legend;
 pub mod library_view;
 pub mod note_card;
@@ -16,6 +20,7 @@ pub mod selection_button;
 pub mod shell;
 pub mod side_panel;
 pub mod toolbar;
+pub mod verdict_select;
 
 pub use app::App;
 pub use shell::Shell;

@@ -132,18 +132,80 @@ fn storage_round_trip_and_missing_key() {
     let store = NotesStore::new("test-roundtrip");
     storage().remove_item(store.key()).unwrap();
     let empty = store.load();
-    assert!(empty.notes.is_empty() && empty.problem.is_none());
+    assert!(empty.annotations.notes.is_empty() && empty.problem.is_none());
     let text = "🚂 Kim left on Monday.";
-    let note = glossa::model::Note {
-        id: glossa::model::NoteId("n1".into()),
-        target: glossa::anchor::describe(text, ByteSpan::new(ByteOffset(5), ByteOffset(9))),
-        body: "who?".into(),
-        created: glossa::model::Timestamp("t".into()),
-        modified: glossa::model::Timestamp("t".into()),
-    };
-    store.save(std::slice::from_ref(&note)).unwrap();
-    assert_eq!(NotesStore::new("test-roundtrip").load().notes, vec![note]);
+    let mut note = test_note("n1", text, 5, 9);
+    note.tags = vec!["who".into()];
+    note.verdict = Some("false".into());
+    let saved = store
+        .update(|a| {
+            a.put(note.clone());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(saved.notes, vec![note.clone()]);
+    assert_eq!(
+        NotesStore::new("test-roundtrip").load().annotations.notes,
+        vec![note]
+    );
     storage().remove_item(store.key()).unwrap();
+}
+
+fn test_note(id: &str, text: &str, start: usize, end: usize) -> glossa::model::Note {
+    glossa::model::Note::new(
+        glossa::model::NoteId(id.into()),
+        glossa::anchor::describe(text, ByteSpan::new(ByteOffset(start), ByteOffset(end))),
+        "who?".into(),
+        glossa::model::Timestamp("t".into()),
+    )
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_adding_notes_keep_each_others_notes() {
+    // Two stores on one article stand for two tabs: each read the (empty) notes at start,
+    // then each adds a note. Every change is applied to what storage holds, so neither
+    // write loses the other's note.
+    let tab_a = NotesStore::new("test-two-tabs");
+    let tab_b = NotesStore::new("test-two-tabs");
+    storage().remove_item(tab_a.key()).unwrap();
+    assert!(tab_a.load().annotations.notes.is_empty());
+    assert!(tab_b.load().annotations.notes.is_empty());
+    let text = "Kim left on Monday evening.";
+    tab_a
+        .update(|a| {
+            a.put(test_note("from-a", text, 0, 3));
+            Ok(())
+        })
+        .unwrap();
+    let after_b = tab_b
+        .update(|a| {
+            a.put(test_note("from-b", text, 12, 18));
+            Ok(())
+        })
+        .unwrap();
+    let ids: Vec<_> = after_b.notes.iter().map(|n| n.id.0.as_str()).collect();
+    assert_eq!(ids, ["from-a", "from-b"]);
+    storage().remove_item(tab_a.key()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_schema_1_value_is_read_and_kept_aside_once_before_migrating() {
+    let key = notes_key("test-migrate");
+    let v1 = r#"{"schema":1,"document":"test-migrate","notes":[{"id":"a","body":"old","created":"t","modified":"t","target":{"selector":[{"type":"TextQuoteSelector","exact":"Kim"}]}}]}"#;
+    storage().set_item(&key, v1).unwrap();
+    let store = NotesStore::new("test-migrate");
+    let outcome = store.load();
+    assert_eq!(outcome.problem, None);
+    assert_eq!(outcome.annotations.notes.len(), 1);
+    assert_eq!(outcome.annotations.verdicts.len(), 7);
+    let backup = format!("{key}.schema1");
+    assert_eq!(storage().get_item(&backup).unwrap().as_deref(), Some(v1));
+    store.update(|_| Ok(())).unwrap();
+    let written = storage().get_item(&key).unwrap().unwrap();
+    assert!(written.starts_with(r#"{"schema":2,"#), "{written}");
+    assert_eq!(storage().get_item(&backup).unwrap().as_deref(), Some(v1));
+    storage().remove_item(&key).unwrap();
+    storage().remove_item(&backup).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -169,12 +231,17 @@ fn unreadable_data_is_kept_aside_before_anything_overwrites_it() {
         Some(garbage),
         "original untouched by load"
     );
-    store.save(&[]).unwrap();
+    store.update(|_| Ok(())).unwrap();
     assert_eq!(
         storage().get_item(&aside[0]).unwrap().as_deref(),
         Some(garbage),
         "the copy survives saving"
     );
+    let copies = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|k| k.starts_with(&format!("{key}.unreadable.")))
+        .count();
+    assert_eq!(copies, 1, "kept aside once, not again by the save");
     storage().remove_item(&key).unwrap();
     storage().remove_item(&aside[0]).unwrap();
 }
@@ -202,21 +269,16 @@ fn a_full_quota_is_an_error_value_not_a_panic() {
     }
     let store = NotesStore::new("test-quota");
     let text = "A long enough passage to need some bytes of storage.".repeat(20);
-    let note = glossa::model::Note {
-        id: glossa::model::NoteId("n1".into()),
-        target: glossa::anchor::describe(
-            &text,
-            ByteSpan::new(ByteOffset(0), ByteOffset(text.len())),
-        ),
-        body: "z".repeat(2000),
-        created: glossa::model::Timestamp("t".into()),
-        modified: glossa::model::Timestamp("t".into()),
-    };
-    let result = store.save(&[note]);
+    let mut note = test_note("n1", &text, 0, text.len());
+    note.body = "z".repeat(2000);
+    let result = store.update(|a| {
+        a.put(note);
+        Ok(())
+    });
     for key in &keys {
         storage().remove_item(key).unwrap();
     }
-    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    assert_eq!(result.err(), Some(StorageError::QuotaExceeded));
     assert_eq!(storage().get_item(store.key()).unwrap(), None);
 }
 

@@ -13,6 +13,7 @@ use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
 use crate::ui::annotator::Annotator;
 use crate::ui::article_view::ArticleView;
+use crate::ui::keyboard;
 use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
 use crate::ui::selection_button::SelectionButton;
@@ -140,10 +141,12 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
 
+    // The keyboard listener is installed once; it reads the latest annotator from here.
+    let latest = use_mut_ref(|| None::<Annotator>);
     use_effect_with((), {
-        let state = state.clone();
+        let latest = latest.clone();
         move |_| {
-            // Not passive: the shortcut must be able to keep the key from the page.
+            // Not passive: the shortcuts must be able to keep the key from the page.
             let options = EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
             let listener =
@@ -151,14 +154,11 @@ pub fn app(props: &AppProps) -> Html {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
-                    let typing = event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|t| matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT"));
-                    let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
-                    if event.key() == "n" && !typing && !modified {
-                        event.prevent_default();
-                        state.dispatch(Action::StartNote);
+                    let annotator = latest.borrow().clone();
+                    if let Some(annotator) = annotator {
+                        if keyboard::handle(&annotator, event) {
+                            event.prevent_default();
+                        }
                     }
                 });
             move || drop(listener)
@@ -172,6 +172,7 @@ pub fn app(props: &AppProps) -> Html {
         analysed,
         dir: props.dir.clone(),
     };
+    *latest.borrow_mut() = Some(annotator.clone());
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
         <ContextProvider<Annotator> context={annotator}>

@@ -1,5 +1,6 @@
-//! The note editor: a text area with Save and Cancel. Ctrl+Enter (or ⌘+Enter) saves and
-//! Escape cancels. Its text lives in the app state, so a failed save loses nothing.
+//! The note editor: a text area, a tags field suggesting the tags already used, Save and
+//! Cancel. Ctrl+Enter (or ⌘+Enter) saves and Escape cancels, in either field. What is typed
+//! lives in the app state, so a failed save loses nothing.
 
 use yew::prelude::*;
 
@@ -30,6 +31,33 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
         .as_ref()
         .map(|e| e.text().to_string())
         .unwrap_or_default();
+    let tags = annotator
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.tags().to_string())
+        .unwrap_or_default();
+    let on_tags = {
+        let annotator = annotator.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            annotator.dispatch(Action::EditorTags(value));
+        })
+    };
+    // Suggestions complete the last tag being typed: "source, lo" offers "source, loaded".
+    let typed_prefix = tags
+        .rfind(',')
+        .map_or(String::new(), |at| format!("{}, ", tags[..at].trim_end()));
+    let already = crate::model::parse_tags(&tags);
+    let suggestions: Html = annotator
+        .state
+        .tags_in_use()
+        .into_iter()
+        .filter(|(t, _)| !already.contains(t))
+        .map(|(t, n)| html! { <option value={format!("{typed_prefix}{t}")}>{format!("{t} ({n})")}</option> })
+        .collect();
     let oninput = {
         let annotator = annotator.clone();
         Callback::from(move |e: InputEvent| {
@@ -63,8 +91,14 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
         <div class="note-editor" role="group" aria-label="Note editor">
             <blockquote class="note-quote">{shorten(&props.quote, 200)}</blockquote>
             <label class="visually-hidden" for="note-text">{"Note"}</label>
-            <textarea id="note-text" ref={textarea} value={text} {oninput} {onkeydown}
-                      rows="4" placeholder="Write a note… (Ctrl+Enter to save, Esc to cancel)" />
+            <textarea id="note-text" ref={textarea} value={text} {oninput} onkeydown={onkeydown.clone()}
+                      rows="4" placeholder="Write a note… (Ctrl+Enter to save, Esc to cancel)" dir="auto" />
+            <label class="tags-field">
+                <span>{"Tags"}</span>
+                <input id="note-tags" type="text" value={tags} oninput={on_tags} {onkeydown}
+                       list="tag-suggestions" placeholder="source, loaded word" autocomplete="off" dir="auto" />
+            </label>
+            <datalist id="tag-suggestions">{suggestions}</datalist>
             <div class="editor-actions">
                 <button class="primary" onclick={on_save}>{"Save note"}</button>
                 <button onclick={on_cancel}>{"Cancel"}</button>

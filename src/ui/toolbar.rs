@@ -24,6 +24,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let annotator = annotator.clone();
         Callback::from(move |_: MouseEvent| annotator.start_note())
     };
+    let undo = state.history.undo.last().map(|e| e.describe());
+    let redo = state.history.redo.last().map(|e| e.describe());
+    let on_undo = {
+        let annotator = annotator.clone();
+        Callback::from(move |_: MouseEvent| annotator.undo())
+    };
+    let on_redo = {
+        let annotator = annotator.clone();
+        Callback::from(move |_: MouseEvent| annotator.redo())
+    };
     // Keep the selection when the button is pressed.
     let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {
@@ -37,6 +47,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             if let Some(line) = props.source_line.clone() {
                 <span class="doc-source" dir="auto">{line}</span>
             }
+            <button id="toolbar-undo" disabled={undo.is_none()} onclick={on_undo}
+                    aria-label={undo.map_or("Undo".to_string(), |d| format!("Undo {d}"))}
+                    title={undo.map_or("Nothing to undo".to_string(), |d| format!("Undo {d} (Ctrl+Z)"))}>{"Undo"}</button>
+            <button id="toolbar-redo" disabled={redo.is_none()} onclick={on_redo}
+                    aria-label={redo.map_or("Redo".to_string(), |d| format!("Redo {d}"))}
+                    title={redo.map_or("Nothing to redo".to_string(), |d| format!("Redo {d} (Ctrl+Shift+Z)"))}>{"Redo"}</button>
             <button id="toolbar-add-note" class="primary" disabled={!can_add} {onclick} {onmousedown}
                     title="Add a note to the selected passage (n)">
                 {"Add note"}

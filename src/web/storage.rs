@@ -47,6 +47,9 @@ pub struct NotesStore {
     fingerprint: String,
     key: String,
     read_only: Cell<bool>,
+    /// A hash of the last unreadable value kept aside, so that it is kept once, not at
+    /// every read.
+    kept_aside: Cell<Option<u64>>,
 }
 
 impl NotesStore {
@@ -56,6 +59,7 @@ impl NotesStore {
             fingerprint: fingerprint.to_string(),
             key: notes_key(fingerprint),
             read_only: Cell::new(false),
+            kept_aside: Cell::new(None),
         }
     }
 
@@ -115,15 +119,30 @@ impl NotesStore {
                 problem: None,
             };
         };
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            raw.hash(&mut hasher);
+            hasher.finish()
+        };
+        if self.kept_aside.get() == Some(hash) {
+            return LoadOutcome {
+                annotations: decoded.annotations,
+                problem: None,
+            };
+        }
         let aside = quarantine_key(
             &self.key,
             &String::from(js_sys::Date::new_0().to_iso_string()),
         );
         let message = match storage.set_item(&aside, raw) {
-            Ok(()) => format!(
-                "Some stored notes could not be read: {problem}. The original data was kept \
-                 under the storage key \"{aside}\"."
-            ),
+            Ok(()) => {
+                self.kept_aside.set(Some(hash));
+                format!(
+                    "Some stored notes could not be read: {problem}. The original data was \
+                     kept under the storage key \"{aside}\"."
+                )
+            }
             Err(_) => {
                 self.read_only.set(true);
                 format!(

@@ -100,11 +100,14 @@ test('keyboard: n opens the editor on the selection, Escape cancels, Ctrl+Enter 
   await page.keyboard.type('event name');
   await page.keyboard.press('Control+Enter');
   expect(await highlightedText(page, 'event name')).toBe('Victory Day');
-  // The note's card is reachable from the keyboard and shows its passage.
+  // The note's card is reachable from the keyboard: Space shows its passage, Enter edits it.
   await page.locator('.note-card').focus();
-  await page.keyboard.press('Enter');
+  await page.keyboard.press(' ');
   await expect(page.locator('.note-card')).toHaveClass(/focused/);
   await expect(page.locator('mark.hl-focused')).toHaveText('Victory Day');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#note-text')).toBeFocused();
+  await expect(page.locator('#note-text')).toHaveValue('event name');
 });
 
 test('a full storage quota is reported and the note stays in the editor', async ({ page }) => {
