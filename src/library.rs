@@ -170,6 +170,35 @@ impl Library {
         Added::New
     }
 
+    /// The article `entry` is most likely a newer version of: another text from the same file
+    /// name or address, or with the same title. The most recently added one wins.
+    ///
+    /// ```
+    /// use glossa::io::load::{LoadedArticle, Source};
+    /// use glossa::library::{ArticleEntry, Library};
+    /// use glossa::model::Timestamp;
+    /// let article = |text: &str| LoadedArticle { title: "Train".into(), text: text.into(), ..Default::default() };
+    /// let old = ArticleEntry::new(&article("Train\n\nIt has 90 carriages."), Source::Paste, Timestamp("t1".into()));
+    /// let new = ArticleEntry::new(&article("Train\n\nIt has 91 carriages."), Source::Paste, Timestamp("t2".into()));
+    /// let mut library = Library::default();
+    /// library.add(old.clone());
+    /// assert_eq!(library.earlier_version(&new).map(|e| e.id.as_str()), Some(old.id.as_str()));
+    /// assert_eq!(library.earlier_version(&old), None, "not itself");
+    /// ```
+    pub fn earlier_version(&self, entry: &ArticleEntry) -> Option<&ArticleEntry> {
+        let same_place = |e: &ArticleEntry| match (&e.source, &entry.source) {
+            (Source::File(a), Source::File(b)) | (Source::Url(a), Source::Url(b)) => a == b,
+            _ => false,
+        };
+        let same_title =
+            |e: &ArticleEntry| !entry.title.trim().is_empty() && e.title == entry.title;
+        self.entries
+            .iter()
+            .filter(|e| e.id != entry.id && e.source != Source::Sample)
+            .filter(|e| same_place(e) || same_title(e))
+            .max_by(|a, b| a.added.cmp(&b.added))
+    }
+
     /// Renames an article; an empty or unchanged title changes nothing. Returns whether it did.
     pub fn rename(&mut self, id: &str, title: &str) -> bool {
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");

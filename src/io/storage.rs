@@ -282,3 +282,23 @@ fn note_from_value(v: Value) -> Result<Note, String> {
         replies: stored.replies,
     })
 }
+
+/// An article's stored notes moved to another version of the article: the same notes and
+/// vocabulary, filed under `to`. `None` when the value cannot be read in full (it is then
+/// left where it is, untouched) or holds no notes.
+///
+/// ```
+/// use glossa::io::storage::{decode, encode, rekey};
+/// use glossa::model::Annotations;
+/// let raw = encode("old", &Annotations::default());
+/// assert_eq!(rekey(&raw, "old", "new"), None, "no notes, nothing to carry");
+/// assert_eq!(rekey("{broken", "old", "new"), None);
+/// ```
+pub fn rekey(raw: &str, from: &str, to: &str) -> Option<(String, usize)> {
+    let decoded = decode(from, raw);
+    if decoded.problem.is_some() || decoded.annotations.notes.is_empty() {
+        return None;
+    }
+    let count = decoded.annotations.notes.len();
+    Some((encode(to, &decoded.annotations), count))
+}

@@ -171,6 +171,29 @@ pub fn note_card(props: &NoteCardProps) -> Html {
         },
         _ => html! {},
     };
+    // A passage found changed: show what it reads now, and let the reader confirm it, which
+    // re-attaches the note to the new words (and can be undone).
+    let review = match props.placed.anchoring {
+        Anchoring::Edited(span) | Anchoring::NeedsReview(span) => {
+            let now = annotator.state.doc.slice(span).to_string();
+            let on_accept = {
+                let (annotator, id) = (annotator.clone(), note.id.clone());
+                Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    let target = crate::anchor::describe(annotator.state.doc.text(), span);
+                    annotator.change(&id, "passage", |n| n.target = target);
+                })
+            };
+            html! {
+                <div class="review">
+                    <p>{"Now reads: "}<q dir="auto">{shorten(&now, 160)}</q></p>
+                    <button class="small" onclick={on_accept}
+                            aria-label="Confirm this is the right passage">{"Confirm passage"}</button>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
     let body = if note.body.is_empty() {
         html! {}
     } else {
@@ -249,6 +272,7 @@ pub fn note_card(props: &NoteCardProps) -> Html {
                 {status}
             </div>
             <blockquote class="note-quote" dir="auto">{shorten(&quote, 160)}</blockquote>
+            {review}
             {body}
             if !note.tags.is_empty() {
                 <ul class="tags" aria-label="Tags">{ for tags }</ul>

@@ -281,13 +281,36 @@ pub fn shell() -> Html {
                         return say(format!("{name} was not added: {problem}."), true, None);
                     }
                     let mut next = latest.borrow().clone();
+                    let earlier = next.earlier_version(&entry).cloned();
                     if next.add(entry.clone()) == Added::New {
                         commit(next);
                     }
+                    // A newer version of an article already here: its notes come along and
+                    // re-attach to the new text (the earlier version stays in the library).
+                    let carried = earlier
+                        .as_ref()
+                        .map(|e| (e, store::carry_notes(&e.fingerprint, &entry.fingerprint)));
+                    let message = match carried {
+                        Some((_, Ok(n))) if n > 0 => Some(format!(
+                            "Added “{}”, a newer version of an article in your library: its {n} \
+                             note{} came along. Notes whose passage changed are marked for review.",
+                            entry.title,
+                            if n == 1 { "" } else { "s" }
+                        )),
+                        Some((e, Err(problem))) => Some(format!(
+                            "Added “{}”, but the notes of its earlier version (“{}”) could not be \
+                             copied: {problem}.",
+                            entry.title, e.title
+                        )),
+                        _ => None,
+                    };
+                    if let Some(message) = message {
+                        say(message, false, None);
+                    } else if !open_it {
+                        say(format!("Added “{}”.", entry.title), false, None);
+                    }
                     if open_it {
                         open_entry(entry);
-                    } else {
-                        say(format!("Added “{}”.", entry.title), false, None);
                     }
                 });
             },

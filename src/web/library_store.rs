@@ -75,6 +75,31 @@ pub fn remove_notes(fingerprint: &str) {
     }
 }
 
+/// Copies an article's notes to a newer version of it, whose text may differ: the notes
+/// re-anchor on the new text when it opens. Nothing is written when the new version already
+/// has notes or the old ones cannot be read. Returns how many notes were copied.
+pub fn carry_notes(from: &str, to: &str) -> Result<usize, String> {
+    let storage = local_storage().ok_or("the browser's storage is unavailable")?;
+    let to_key = crate::io::storage::notes_key(to);
+    if storage.get_item(&to_key).ok().flatten().is_some() {
+        return Ok(0);
+    }
+    let Some(raw) = storage
+        .get_item(&crate::io::storage::notes_key(from))
+        .ok()
+        .flatten()
+    else {
+        return Ok(0);
+    };
+    let Some((value, count)) = crate::io::storage::rekey(&raw, from, to) else {
+        return Ok(0);
+    };
+    storage
+        .set_item(&to_key, &value)
+        .map_err(|_| "the browser's storage is full".to_string())?;
+    Ok(count)
+}
+
 /// How many notes are stored for an article (0 when none or unreadable).
 pub fn note_count(fingerprint: &str) -> usize {
     local_storage()

@@ -1,7 +1,7 @@
 // Fact-checking flows: a name on notes, tags, verdicts with evidence, replies, search and
 // filters, undo and redo, and going through claims with the keyboard alone.
 import { test, expect } from '@playwright/test';
-import { addNote, openAppEachTest, shots } from './helpers.mjs';
+import { addNote, highlightedText, openAppEachTest, shots } from './helpers.mjs';
 
 openAppEachTest(test, 'h1.article-title');
 
@@ -135,4 +135,65 @@ test('keyboard only: next claim, verdict, note, undo', async ({ page }) => {
   await page.keyboard.press('?');
   await expect(page.locator('details.shortcuts')).toHaveAttribute('open', '');
   await page.screenshot({ path: `${shots}/review-03-keyboard.png` });
+});
+
+test('re-importing an edited article carries its notes over and re-attaches them', async ({ page }) => {
+  const v1 = [
+    'Armoured train report',
+    'The armoured train has arround 90 carriages, officials said on Monday.',
+    'Kim left Pyongyang on Monday evening for the parade in Beijing.',
+    'The parade marks the end of the war in 1945.',
+  ].join('\n\n');
+  const v2 = [
+    'Armoured train report',
+    'Editor’s note: this article was updated to correct a spelling.',
+    'The armoured train has around 90 carriages, officials said on Monday.',
+    'Kim left Pyongyang on Monday evening for the parade in Beijing.',
+    'The commemoration ends the season.',
+  ].join('\n\n');
+  await page.locator('#toolbar-library').click();
+  await page.locator('#paste-box').fill(v1);
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('.doc-title')).toHaveText('Armoured train report');
+  await addNote(page, 'armoured train has arround 90 carriages', 'Count them');
+  await addNote(page, 'Monday evening', 'When exactly?');
+  await addNote(page, 'end of the war in 1945', 'Which war?');
+
+  await page.locator('#toolbar-library').click();
+  await page.locator('#paste-box').fill(v2);
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('#article')).toContainText('Editor’s note');
+  await expect(page.getByRole('status').filter({ hasText: 'a newer version of an article in your library: its 3 notes came along' })).toBeVisible();
+  const card = (text) => page.locator('.note-card', { hasText: text });
+  await expect(card('Count them').locator('.badge')).toHaveText('passage edited');
+  expect(await highlightedText(page, 'Count them')).toBe('armoured train has around 90 carriages');
+  await expect(card('Count them').locator('.review')).toContainText('Now reads: armoured train has around 90 carriages');
+  await expect(card('When exactly?').locator('.badge')).toHaveText('passage moved');
+  // The third passage is gone: the note is kept, not attached to a look-alike.
+  await expect(page.locator('.orphans')).toContainText('Which war?');
+  await page.screenshot({ path: `${shots}/review-04-reimport.png` });
+  // Confirming the passage re-attaches the note to the new words.
+  await card('Count them').getByRole('button', { name: 'Confirm this is the right passage' }).click();
+  await expect(card('Count them').locator('.badge')).toHaveCount(0);
+  await expect(card('Count them').locator('.note-quote')).toHaveText('armoured train has around 90 carriages');
+  // The earlier version is still in the library with its notes.
+  await page.locator('#toolbar-library').click();
+  await expect(page.locator('.articles tbody tr')).toHaveCount(3);
+});
+
+test('two tabs on one article keep each other’s notes', async ({ page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/');
+  await other.locator('#article[data-analysed="true"]').waitFor();
+  await addNote(page, 'around 90 carriages', 'From the first tab');
+  // The second tab was open all along: it sees the note, then adds its own.
+  await expect(other.locator('.note-card', { hasText: 'From the first tab' })).toBeVisible();
+  await addNote(other, 'Yonhap', 'From the second tab');
+  await expect(page.locator('.note-card', { hasText: 'From the second tab' })).toBeVisible();
+  // A verdict set in one tab shows in the other, and neither tab's note is lost.
+  await other.locator('.note-card', { hasText: 'From the first tab' }).getByLabel('Verdict').selectOption('false');
+  await expect(page.locator('.note-card', { hasText: 'From the first tab' }).getByLabel('Verdict')).toHaveValue('false');
+  await page.reload();
+  await expect(page.locator('.note-card')).toHaveCount(2);
+  await other.close();
 });
