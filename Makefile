@@ -48,10 +48,11 @@ eval-extraction:
 bench:
 	cargo bench --bench analysis --bench extraction --bench anchoring
 
-## bench-browser: first render and in-page analysis time in headless Chromium
+## bench-browser: first render, in-page analysis, and a 200k-word article with 10k notes, in headless Chromium
 bench-browser: setup
 	scripts/build.sh
 	node tests/bench/page.bench.mjs
+	node tests/bench/long-article.bench.mjs
 
 test-browser: setup
 	scripts/test.sh browser

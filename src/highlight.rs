@@ -53,3 +53,35 @@ pub fn segments<K: Clone>(block: ByteSpan, marks: &[(ByteSpan, K)]) -> Vec<Segme
         .filter(|seg| !seg.span.is_empty())
         .collect()
 }
+
+/// Hands each block the highlights that touch it, in the order given: the work of
+/// [`segments`] for a whole article without testing every highlight against every block.
+/// `blocks` must be in order and not overlap (as [`crate::text::Document::blocks`] are).
+///
+/// ```
+/// use glossa::highlight::by_block;
+/// use glossa::text::{ByteOffset as B, ByteSpan};
+/// let blocks = [ByteSpan::new(B(0), B(5)), ByteSpan::new(B(7), B(12))];
+/// let marks = [(ByteSpan::new(B(3), B(9)), 'x'), (ByteSpan::new(B(8), B(9)), 'y'), (ByteSpan::new(B(5), B(7)), 'z')];
+/// let per_block = by_block(&blocks, &marks);
+/// assert_eq!(per_block[0].iter().map(|m| m.1).collect::<String>(), "x");
+/// assert_eq!(per_block[1].iter().map(|m| m.1).collect::<String>(), "xy");
+/// ```
+pub fn by_block<K: Clone>(blocks: &[ByteSpan], marks: &[(ByteSpan, K)]) -> Vec<Vec<(ByteSpan, K)>> {
+    let mut out: Vec<Vec<(ByteSpan, K)>> = vec![Vec::new(); blocks.len()];
+    for (span, key) in marks {
+        if span.is_empty() {
+            continue;
+        }
+        let first = blocks.partition_point(|b| b.end <= span.start);
+        for (i, block) in blocks.iter().enumerate().skip(first) {
+            if block.start >= span.end {
+                break;
+            }
+            if span.overlaps(*block) {
+                out[i].push((*span, key.clone()));
+            }
+        }
+    }
+    out
+}

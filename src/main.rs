@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    glossa::web::clock::mark("glossa:start");
     glossa::web::bench::install();
     yew::Renderer::<glossa::ui::Shell>::new().render();
 }

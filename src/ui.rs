@@ -4,6 +4,7 @@
 
 pub mod annotator;
 pub mod app;
+pub mod article_block;
 pub mod article_view;
 pub mod author_line;
 pub mod claim_card;

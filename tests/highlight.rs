@@ -70,3 +70,26 @@ proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Each block gets exactly the highlights that overlap it, in the order given.
+    #[test]
+    fn by_block_matches_testing_every_highlight_against_every_block(
+        cuts in proptest::collection::btree_set(0usize..200, 0..20),
+        marks in proptest::collection::vec((0usize..210, 0usize..40), 0..40),
+    ) {
+        use glossa::highlight::by_block;
+        use glossa::text::{ByteOffset as B, ByteSpan};
+        let cuts: Vec<usize> = cuts.into_iter().collect();
+        // Blocks: every other gap between cuts, so there is space between blocks.
+        let blocks: Vec<ByteSpan> = cuts.chunks(2).filter(|c| c.len() == 2 && c[0] < c[1])
+            .map(|c| ByteSpan::new(B(c[0]), B(c[1]))).collect();
+        let marks: Vec<(ByteSpan, usize)> = marks.iter().enumerate()
+            .map(|(i, &(start, len))| (ByteSpan::new(B(start), B(start + len)), i)).collect();
+        let fast = by_block(&blocks, &marks);
+        for (i, block) in blocks.iter().enumerate() {
+            let slow: Vec<_> = marks.iter().filter(|(s, _)| !s.is_empty() && s.overlaps(*block)).cloned().collect();
+            proptest::prop_assert_eq!(&fast[i], &slow);
+        }
+    }
+}

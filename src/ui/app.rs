@@ -44,7 +44,10 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let doc = use_memo(props.text.clone(), |text| {
-        Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
+        crate::web::clock::mark("glossa:document-start");
+        let doc = Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE));
+        crate::web::clock::mark("glossa:document-ready");
+        doc
     });
     // Analysed after the first paint, so the article is readable at once and the highlights
     // follow (the first analysis also builds the lexicon index).
@@ -54,7 +57,7 @@ pub fn app(props: &AppProps) -> Html {
         let on_analysed = props.on_analysed.clone();
         move |doc: &Rc<Document>| {
             let doc = doc.clone();
-            let timeout = gloo::timers::callback::Timeout::new(0, move || {
+            let timeout = crate::web::clock::after_paint(move || {
                 let started = now_ms();
                 let result = analyze(doc.text());
                 let message = format!(
@@ -72,7 +75,10 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let analysed = analysis.is_some();
-    let analysis: Rc<Analysis> = (*analysis).clone().unwrap_or_default();
+    // One empty analysis until the real one arrives, the same on every render: the article
+    // compares it by address, and a new one each time would redraw every paragraph.
+    let nothing_yet = use_memo((), |_| Analysis::default());
+    let analysis: Rc<Analysis> = (*analysis).clone().unwrap_or_else(|| nothing_yet.clone());
     let store = use_memo((), {
         let doc = doc.clone();
         move |_| NotesStore::new(&doc.fingerprint())
@@ -84,17 +90,21 @@ pub fn app(props: &AppProps) -> Html {
     let article_ref = use_node_ref();
     let button_at = use_state(|| None::<(f64, f64)>);
 
+    // Notes are read once the text is on screen: thousands of them take a moment.
     use_effect_with((), {
         let (state, store) = (state.clone(), store.clone());
         move |_| {
-            let outcome = store.load();
-            if let Some(message) = outcome.problem {
-                state.dispatch(warn(message));
-            }
-            state.dispatch(Action::SetAuthor(crate::web::profile::load_author()));
-            state.dispatch(Action::Loaded {
-                annotations: outcome.annotations,
+            let work = crate::web::clock::after_paint(move || {
+                let outcome = store.load();
+                if let Some(message) = outcome.problem {
+                    state.dispatch(warn(message));
+                }
+                state.dispatch(Action::SetAuthor(crate::web::profile::load_author()));
+                state.dispatch(Action::Loaded {
+                    annotations: outcome.annotations,
+                });
             });
+            move || drop(work)
         }
     });
 

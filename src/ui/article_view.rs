@@ -3,20 +3,24 @@
 //!
 //! Every segment carries its byte range (`data-start`, `data-end`, the names
 //! `web::selection::SEGMENT_START` and `SEGMENT_END` read) so that the selection edge can map
-//! DOM positions back to the document. The body is a separate component with value props, so
-//! it re-renders only when what it draws changes, not on every selection change.
+//! DOM positions back to the document.
+//!
+//! Long articles stay fast: each block is its own component ([`crate::ui::article_block`])
+//! given only its own highlights, so a change redraws the blocks it touches and no others;
+//! the first frame draws the first screens of blocks and the rest follow in slices between
+//! frames; off-screen paragraphs skip layout (`content-visibility: auto`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Label};
-use crate::highlight::segments;
+use crate::highlight::by_block;
 use crate::model::NoteId;
 use crate::state::{Action, Editor};
-use crate::text::{BlockKind, ByteSpan, Document};
+use crate::text::{ByteSpan, Document};
 use crate::ui::annotator::use_annotator;
-use crate::ui::legend::label_class;
+use crate::ui::article_block::BlockView;
 
 /// What covers a piece of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,13 +38,8 @@ pub enum Mark {
     Chrome,
 }
 
-/// What a click on the article asks for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ArticleClick {
-    Note(NoteId),
-    Entity(String, Label),
-    Claim(ByteSpan),
-}
+/// One block's highlights, longest first.
+pub type BlockMarks = Rc<Vec<(ByteSpan, Mark)>>;
 
 /// An `Rc` compared by pointer: the analysis is replaced, never changed in place.
 #[derive(Clone)]
@@ -67,50 +66,106 @@ pub struct ArticleViewProps {
     pub node_ref: NodeRef,
 }
 
+/// Bytes of text drawn in the first frame, then in each later slice.
+const FIRST_SLICE_BYTES: usize = 24_000;
+const SLICE_BYTES: usize = 40_000;
+
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
     let annotator = use_annotator();
     let state = &annotator.state;
     let analysis = &annotator.analysis;
-    let mut marks: Vec<(ByteSpan, Mark)> = state
-        .highlights()
-        .into_iter()
-        .map(|(span, id)| (span, Mark::Note(id)))
-        .collect();
-    if let Some(Editor::New { span, .. }) = &state.editor {
-        marks.push((*span, Mark::Draft));
-    }
-    for (i, e) in analysis.entities.iter().enumerate() {
-        if !state.display.hidden.contains(&e.label) {
-            marks.push((e.span, Mark::Entity(i)));
-        }
-    }
-    if state.display.claims {
-        for (i, c) in analysis.claims.iter().enumerate() {
-            marks.push((c.span, Mark::Claim(i)));
-            marks.push((c.cue, Mark::Cue(i)));
-        }
-    }
-    marks.extend(analysis.boilerplate.iter().map(|&b| (b, Mark::Chrome)));
-    // Longest first, so the last mark of a kind in a segment is its innermost.
-    marks.sort_by_key(|(span, _)| std::cmp::Reverse(span.len()));
-    // A stable callback, so the body is not re-rendered for a new closure each time.
-    let on_click = use_callback(state.dispatcher(), |click: ArticleClick, dispatcher| {
-        dispatcher.dispatch(match click {
-            ArticleClick::Note(id) => Action::Focus(Some(id)),
-            ArticleClick::Entity(name, label) => Action::FocusEntity(Some((name, label))),
-            ArticleClick::Claim(span) => Action::FocusClaim(Some(span)),
+    let draft = match &state.editor {
+        Some(Editor::New { span, .. }) => Some(*span),
+        _ => None,
+    };
+    // Recomputed only when what is drawn changes (not for a verdict or a reply).
+    let marks = use_memo(
+        (
+            state.highlights(),
+            draft,
+            Shared(analysis.clone()),
+            state.display.clone(),
+            state.doc.clone(),
+        ),
+        |(highlights, draft, analysis, display, doc)| {
+            let analysis = &analysis.0;
+            let mut marks: Vec<(ByteSpan, Mark)> = highlights
+                .iter()
+                .map(|(span, id)| (*span, Mark::Note(id.clone())))
+                .collect();
+            if let Some(span) = draft {
+                marks.push((*span, Mark::Draft));
+            }
+            for (i, e) in analysis.entities.iter().enumerate() {
+                if !display.hidden.contains(&e.label) {
+                    marks.push((e.span, Mark::Entity(i)));
+                }
+            }
+            if display.claims {
+                for (i, c) in analysis.claims.iter().enumerate() {
+                    marks.push((c.span, Mark::Claim(i)));
+                    marks.push((c.cue, Mark::Cue(i)));
+                }
+            }
+            marks.extend(analysis.boilerplate.iter().map(|&b| (b, Mark::Chrome)));
+            // Longest first, so the last mark of a kind in a segment is its innermost.
+            marks.sort_by_key(|(span, _)| std::cmp::Reverse(span.len()));
+            let spans: Vec<ByteSpan> = doc.blocks().iter().map(|b| b.span).collect();
+            by_block(&spans, &marks)
+                .into_iter()
+                .map(Rc::new)
+                .collect::<Vec<_>>()
+        },
+    );
+    // One handler for the whole article: each segment says in `data-click` what a click on
+    // it asks for.
+    let onclick = {
+        let (dispatcher, doc, analysis) = (state.dispatcher(), state.doc.clone(), analysis.clone());
+        Callback::from(move |e: MouseEvent| {
+            if has_selection() {
+                return;
+            }
+            let Some(target) = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|t| t.closest("[data-click]").ok().flatten())
+            else {
+                return;
+            };
+            let click = target.get_attribute("data-click").unwrap_or_default();
+            let action = match click.split_once(':') {
+                None if click == "note" => target
+                    .get_attribute("data-notes")
+                    .and_then(|ids| ids.split(' ').next_back().map(str::to_string))
+                    .map(|id| Action::Focus(Some(NoteId(id)))),
+                Some(("entity", i)) => i
+                    .parse()
+                    .ok()
+                    .and_then(|i| entity_key(&doc, &analysis, i))
+                    .map(|key| Action::FocusEntity(Some(key))),
+                Some(("claim", i)) => i
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| analysis.claims.get(i))
+                    .map(|c| Action::FocusClaim(Some(c.span))),
+                _ => None,
+            };
+            if let Some(action) = action {
+                dispatcher.dispatch(action);
+            }
         })
-    });
+    };
     let class = classes!("article", state.display.labels.then_some("show-labels"));
     html! {
         <article id="article" {class} ref={props.node_ref.clone()} aria-label="Article text"
                  dir={annotator.dir.clone()}
-                 data-analysed={annotator.analysed.to_string()}>
-            <ArticleBody doc={state.doc.clone()} analysis={Shared(analysis.clone())} {marks}
+                 data-analysed={annotator.analysed.to_string()} {onclick}>
+            <ArticleBody doc={state.doc.clone()} analysis={Shared(analysis.clone())}
+                         marks={Shared(marks)}
                          focused={state.focused.clone()}
                          focused_entity={state.focused_entity.clone()}
-                         focused_claim={state.focused_claim} {on_click} />
+                         focused_claim={state.focused_claim} />
         </article>
     }
 }
@@ -119,173 +174,153 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 struct ArticleBodyProps {
     doc: Rc<Document>,
     analysis: Shared<Analysis>,
-    marks: Vec<(ByteSpan, Mark)>,
+    /// Each block's highlights.
+    marks: Shared<Vec<BlockMarks>>,
     focused: Option<NoteId>,
     focused_entity: Option<(String, Label)>,
     focused_claim: Option<ByteSpan>,
-    on_click: Callback<ArticleClick>,
 }
 
 #[function_component(ArticleBody)]
 fn article_body(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
-    use_effect_with(props.focused.clone(), |focused| {
-        if let Some(id) = focused {
-            scroll_to(&format!("mark[data-notes~=\"{}\"]", id.0.replace('"', "")));
+    let blocks = doc.blocks();
+    // How many blocks are drawn: the first screens at once, the rest slice by slice.
+    let drawn = use_state(|| blocks_within(doc, 0, FIRST_SLICE_BYTES));
+    use_effect_with((*drawn, blocks.len()), {
+        let (drawn, doc) = (drawn.clone(), doc.clone());
+        move |&(count, total): &(usize, usize)| {
+            let timeout = (count < total).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    drawn.set(blocks_within(&doc, count, SLICE_BYTES));
+                })
+            });
+            move || drop(timeout)
         }
     });
-    use_effect_with(props.focused_claim, |claim| {
-        if let Some(span) = claim {
+    // What must be shown is drawn at once, wherever it is.
+    let needed = [props.focused_claim]
+        .into_iter()
+        .flatten()
+        .chain(props.focused.as_ref().and_then(|id| {
+            props
+                .marks
+                .0
+                .iter()
+                .flat_map(|m| m.iter())
+                .find_map(|(span, mark)| matches!(mark, Mark::Note(n) if n == id).then_some(*span))
+        }))
+        .map(|span| blocks.partition_point(|b| b.span.end <= span.start) + 1)
+        .max()
+        .unwrap_or(0);
+    let count = (*drawn).max(needed).min(blocks.len());
+    use_effect_with(
+        (props.focused.clone(), count >= needed),
+        |(focused, ready)| {
+            if let (Some(id), true) = (focused, ready) {
+                scroll_to(&format!("mark[data-notes~=\"{}\"]", id.0.replace('"', "")));
+            }
+        },
+    );
+    use_effect_with((props.focused_claim, count >= needed), |(claim, ready)| {
+        if let (Some(span), true) = (claim, ready) {
             scroll_to(&format!("[data-claim=\"{}\"]", span.start.0));
         }
     });
-    let chrome = &props.analysis.0.boilerplate;
-    let blocks = doc.blocks().iter().map(|block| {
-        let children = segments(block.span, &props.marks)
-            .into_iter()
-            .map(|seg| segment_html(props, seg.span, &seg.marks))
-            .collect::<Html>();
-        let key = block.span.start.0.to_string();
-        let all_chrome = chrome.iter().any(|c| c.contains(block.span));
-        let class = classes!(all_chrome.then_some("chrome-block"));
-        match block.kind {
-            BlockKind::Title => {
-                html! { <h1 class={classes!("article-title", class)} {key}>{children}</h1> }
-            }
-            BlockKind::Paragraph => html! { <p {class} {key}>{children}</p> },
+    // The entity whose mentions are shown, as indices into the analysis.
+    let focused_mentions: Rc<Vec<usize>> = Rc::new(match &props.focused_entity {
+        Some(key) => (0..props.analysis.0.entities.len())
+            .filter(|&i| entity_key(doc, &props.analysis.0, i).as_ref() == Some(key))
+            .collect(),
+        None => Vec::new(),
+    });
+    // Blocks go in chunks, so that drawing more of a long article, or changing one note,
+    // compares a few hundred chunks rather than every block.
+    let chunks = (0..count).step_by(CHUNK).map(|first| {
+        let last = (first + CHUNK).min(count);
+        let marks: Vec<BlockMarks> = (first..last)
+            .map(|i| props.marks.0.get(i).cloned().unwrap_or_default())
+            .collect();
+        let has = |pick: &dyn Fn(&Mark) -> bool| {
+            marks.iter().any(|m| m.iter().any(|(_, mark)| pick(mark)))
+        };
+        let span = ByteSpan::new(blocks[first].span.start, blocks[last - 1].span.end);
+        let focused = props
+            .focused
+            .clone()
+            .filter(|id| has(&|m| matches!(m, Mark::Note(n) if n == id)));
+        let focused_claim = props.focused_claim.filter(|c| c.overlaps(span));
+        let focused_entity = (!focused_mentions.is_empty()
+            && has(&|m| matches!(m, Mark::Entity(e) if focused_mentions.contains(e))))
+        .then(|| (props.focused_entity.clone(), focused_mentions.clone()));
+        html! {
+            <Chunk key={first} doc={props.doc.clone()} analysis={props.analysis.clone()} {first}
+                   {marks} {focused} {focused_claim}
+                   focused_entity={focused_entity.as_ref().and_then(|f| f.0.clone())}
+                   focused_mentions={focused_entity.map_or_else(Default::default, |f| f.1)} />
         }
     });
-    html! { <>{ for blocks }</> }
+    let complete = count == blocks.len();
+    html! {
+        <>
+            <div class="article-body">{ for chunks }</div>
+            // Tells tests and benchmarks that every block is drawn.
+            <span class="article-end" hidden=true data-complete={complete.to_string()} />
+        </>
+    }
 }
 
-fn segment_html(props: &ArticleBodyProps, span: ByteSpan, marks: &[Mark]) -> Html {
-    let doc = &props.doc;
-    let analysis = &props.analysis.0;
-    let text = doc.slice(span).to_string();
-    let start = span.start.0.to_string();
-    let end = span.end.0.to_string();
-    if marks.is_empty() {
-        return html! { <span data-start={start} data-end={end}>{text}</span> };
-    }
-    let notes: Vec<&NoteId> = marks
-        .iter()
-        .filter_map(|m| match m {
-            Mark::Note(id) => Some(id),
-            _ => None,
-        })
-        .collect();
-    let last_of = |pick: fn(&Mark) -> Option<usize>| marks.iter().rev().find_map(pick);
-    let entity = last_of(|m| {
-        if let Mark::Entity(i) = m {
-            Some(*i)
-        } else {
-            None
-        }
-    });
-    let claim = last_of(|m| {
-        if let Mark::Claim(i) = m {
-            Some(*i)
-        } else {
-            None
-        }
-    });
-    let cue = marks.iter().any(|m| matches!(m, Mark::Cue(_)));
-    let chrome = marks.contains(&Mark::Chrome);
-    let is_draft = marks.contains(&Mark::Draft);
+/// How many blocks a chunk holds.
+const CHUNK: usize = 48;
 
-    let entity_info = entity.and_then(|i| Some((i, analysis.entities.get(i)?)));
-    let entity_key = entity.and_then(|i| entity_key(doc, analysis, i));
-    let claim_info = claim.and_then(|i| analysis.claims.get(i));
-    let mut class = classes!();
-    let mut title = Vec::new();
-    let mut label_after = None;
-    if let Some((_, e)) = entity_info {
-        class.push("ent");
-        class.push(label_class(e.label));
-        if entity_key.is_some() && entity_key == props.focused_entity {
-            class.push("ent-focus");
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    doc: Rc<Document>,
+    analysis: Shared<Analysis>,
+    /// The index of the chunk's first block.
+    first: usize,
+    /// The highlights of each of its blocks.
+    marks: Vec<BlockMarks>,
+    focused: Option<NoteId>,
+    focused_claim: Option<ByteSpan>,
+    focused_entity: Option<(String, Label)>,
+    /// The focused entity's mentions (indices into the analysis), when one is in the chunk.
+    focused_mentions: Rc<Vec<usize>>,
+}
+
+#[function_component(Chunk)]
+fn chunk(props: &ChunkProps) -> Html {
+    let blocks = props.doc.blocks();
+    let views = props.marks.iter().enumerate().map(|(offset, marks)| {
+        let block = blocks[props.first + offset];
+        let has = |pick: &dyn Fn(&Mark) -> bool| marks.iter().any(|(_, m)| pick(m));
+        let focused = props
+            .focused
+            .clone()
+            .filter(|id| has(&|m| matches!(m, Mark::Note(n) if n == id)));
+        let focused_claim = props.focused_claim.filter(|c| c.overlaps(block.span));
+        let mentions = &props.focused_mentions;
+        let focused_entity = props
+            .focused_entity
+            .clone()
+            .filter(|_| has(&|m| matches!(m, Mark::Entity(e) if mentions.contains(e))));
+        html! {
+            <BlockView key={block.span.start.0} doc={props.doc.clone()} {block}
+                       analysis={props.analysis.clone()} marks={marks.clone()} {focused}
+                       {focused_entity} {focused_claim} />
         }
-        if e.span.end == span.end {
-            class.push("ent-end");
-            label_after = Some(e.label.as_str());
-        }
-        let full = e
-            .canonical
-            .as_deref()
-            .map(|c| format!(" = {c}"))
-            .unwrap_or_default();
-        title.push(format!("{}: {}{}", e.label.name(), e.why, full));
-    }
-    if let Some(c) = claim_info {
-        class.push("claim");
-        if props.focused_claim == Some(c.span) {
-            class.push("claim-focus");
-        }
-        let hedged = if c.hedged { ", hedged" } else { "" };
-        title.push(format!(
-            "claim, {}: {}{}",
-            c.kind.as_str(),
-            doc.slice(c.cue),
-            hedged
-        ));
-    }
-    if cue {
-        class.push("cue");
-    }
-    if chrome {
-        class.push("chrome");
-        title.push("page chrome, not part of the article".to_string());
-    }
-    let click = if let Some(id) = notes.last() {
-        Some(ArticleClick::Note((*id).clone()))
-    } else if let Some((name, label)) = entity_key {
-        Some(ArticleClick::Entity(name, label))
-    } else {
-        claim_info.map(|c| ArticleClick::Claim(c.span))
-    };
-    let onclick = click.clone().map(|click| {
-        let on_click = props.on_click.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !has_selection() {
-                on_click.emit(click.clone());
-            }
-        })
     });
-    let title = (!title.is_empty()).then(|| title.join("; "));
-    if notes.is_empty() && !is_draft {
-        return html! {
-            <span {class} data-start={start} data-end={end} data-label={label_after}
-                  data-claim={claim_info.map(|c| c.span.start.0.to_string())} {title} {onclick}>{text}</span>
-        };
-    }
-    let depth = notes.len().min(3);
-    let focused = props.focused.as_ref().is_some_and(|f| notes.contains(&f));
-    class.push("hl");
-    class.push(format!("hl-depth-{depth}"));
-    if is_draft {
-        class.push("hl-draft");
-    }
-    if focused {
-        class.push("hl-focused");
-    }
-    let ids = notes
-        .iter()
-        .map(|id| id.0.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let label = if notes.len() > 1 {
-        format!("{} notes on this passage: show the innermost", notes.len())
-    } else if notes.len() == 1 {
-        "Note on this passage: show it".to_string()
-    } else {
-        "Passage of the note being written".to_string()
+    html! { <div class="chunk">{ for views }</div> }
+}
+
+/// The number of blocks drawn after drawing `from` blocks and about `bytes` more text.
+fn blocks_within(doc: &Document, from: usize, bytes: usize) -> usize {
+    let blocks = doc.blocks();
+    let Some(start) = blocks.get(from).map(|b| b.span.start.0) else {
+        return blocks.len();
     };
-    // Not a tab stop: a focusable element under the mouse cannot start a drag selection.
-    // Keyboard users reach notes through their cards in the side panel.
-    html! {
-        <mark {class} data-start={start} data-end={end} data-notes={ids} data-label={label_after}
-              aria-label={label} {title} {onclick}>{text}</mark>
-    }
+    let end = blocks.partition_point(|b| b.span.start.0 < start + bytes);
+    end.max(from + 1).min(blocks.len())
 }
 
 fn has_selection() -> bool {

@@ -108,8 +108,10 @@ pub fn shell() -> Html {
             }
             let (open, view, say) = (open.clone(), view.clone(), say.clone());
             spawn_local(async move {
+                crate::web::clock::mark("glossa:body-requested");
                 match store::get_body(&entry.id).await {
                     Ok(Some(body)) => {
+                        crate::web::clock::mark("glossa:body-loaded");
                         store::set_current(&entry.id);
                         open.set(Some(Open {
                             entry,
@@ -568,7 +570,10 @@ pub fn shell() -> Html {
 
     // The list's rows: note counts are read from storage when the list or the view changes
     // (notes change only in the reader), not on every message or progress update.
-    let rows = use_memo(((*library).clone(), *view), |(library, _)| {
+    let rows = use_memo(((*library).clone(), *view), |(library, view)| {
+        if *view != View::Library {
+            return Vec::new();
+        }
         library
             .entries
             .iter()

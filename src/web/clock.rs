@@ -27,3 +27,37 @@ fn base36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// Work to run once the browser has painted the next frame; dropping it cancels the work.
+pub struct AfterPaint {
+    _frame: gloo::render::AnimationFrame,
+    timeout: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.timeout.borrow_mut().take();
+    }
+}
+
+/// Runs `work` just after the next frame is painted, so that what was drawn is seen before
+/// slow work starts: an animation frame callback runs before the paint, and a timeout set
+/// from it runs after.
+pub fn after_paint(work: impl FnOnce() + 'static) -> AfterPaint {
+    let timeout = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let slot = timeout.clone();
+    let frame = gloo::render::request_animation_frame(move |_| {
+        *slot.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, work));
+    });
+    AfterPaint {
+        _frame: frame,
+        timeout,
+    }
+}
+
+/// Marks a moment on the page's performance timeline (read by the browser benchmarks).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
