@@ -81,6 +81,7 @@ pub fn outline(state: &AppState, analysis: &Analysis, query: &Query, panel: Pane
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
+    let searching = !words.is_empty();
     let matches = |haystack: &str| {
         let haystack = haystack.to_lowercase();
         words.iter().all(|w| haystack.contains(w.as_str()))
@@ -98,11 +99,11 @@ pub fn outline(state: &AppState, analysis: &Analysis, query: &Query, panel: Pane
 
     // (position for ordering, key); orphans sort last.
     let mut notes: Vec<(Option<ByteSpan>, ItemKey)> = Vec::new();
-    for placed in &state.notes {
+    for placed in state.notes.iter() {
         let note = &placed.note;
         if verdict_ok(note.verdict.as_ref())
             && tag_ok(Some(note))
-            && matches(&note_haystack(state, note))
+            && (!searching || matches(&note_haystack(state, note)))
         {
             notes.push((placed.anchoring.span(), ItemKey::Note(note.id.clone())));
         }
@@ -112,13 +113,15 @@ pub fn outline(state: &AppState, analysis: &Analysis, query: &Query, panel: Pane
         let note = claim_note(state, claim).map(|p| &p.note);
         let verdict = note.and_then(|n| n.verdict.as_ref());
         let label = verdict.map_or("", |v| state.verdict_label(v));
-        let haystack = format!(
-            "claim {} {} {}",
-            claim.kind.as_str(),
-            state.doc.slice(claim.span),
-            label
-        );
-        if verdict_ok(verdict) && (query.tag.is_none() || tag_ok(note)) && matches(&haystack) {
+        let found = || {
+            matches(&format!(
+                "claim {} {} {}",
+                claim.kind.as_str(),
+                state.doc.slice(claim.span),
+                label
+            ))
+        };
+        if verdict_ok(verdict) && (query.tag.is_none() || tag_ok(note)) && (!searching || found()) {
             claims.push((Some(claim.span), ItemKey::Claim(i)));
         }
     }
@@ -132,8 +135,15 @@ pub fn outline(state: &AppState, analysis: &Analysis, query: &Query, panel: Pane
             if seen.insert(group.clone(), ()).is_some() {
                 continue;
             }
-            let haystack = format!("entity {} {} {}", group.0, e.label.name(), e.label.as_str());
-            if matches(&haystack) {
+            let found = || {
+                matches(&format!(
+                    "entity {} {} {}",
+                    group.0,
+                    e.label.name(),
+                    e.label.as_str()
+                ))
+            };
+            if !searching || found() {
                 entities.push((Some(e.span), ItemKey::Entity(i)));
             }
         }

@@ -131,8 +131,9 @@ impl Default for Display {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub doc: Rc<Document>,
-    /// Anchored notes in document order, then orphans in the order they were made.
-    pub notes: Vec<Placed>,
+    /// Anchored notes in document order, then orphans in the order they were made. Shared,
+    /// so that the many actions that do not touch notes do not copy thousands of them.
+    pub notes: Rc<Vec<Placed>>,
     /// The article's verdict vocabulary.
     pub verdicts: Vec<VerdictTerm>,
     /// Changes that can be undone and redone.
@@ -225,7 +226,7 @@ impl AppState {
     pub fn new(doc: Rc<Document>) -> AppState {
         AppState {
             doc,
-            notes: Vec::new(),
+            notes: Rc::new(Vec::new()),
             verdicts: crate::model::default_verdicts(),
             history: History::default(),
             author: None,
@@ -489,7 +490,7 @@ impl AppState {
     /// Every tag used in the article, most used first (ties alphabetically).
     pub fn tags_in_use(&self) -> Vec<(String, usize)> {
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-        for p in &self.notes {
+        for p in self.notes.iter() {
             for tag in &p.note.tags {
                 *counts.entry(tag.as_str()).or_default() += 1;
             }
@@ -514,7 +515,7 @@ impl AppState {
     /// Replaces the notes and vocabulary with what storage holds, re-anchoring only notes
     /// that are new or whose target changed.
     fn take(&mut self, annotations: Annotations) {
-        self.notes = place_all(&self.doc, annotations.notes, &self.notes);
+        self.notes = Rc::new(place_all(&self.doc, annotations.notes, &self.notes));
         self.verdicts = annotations.verdicts;
     }
 
@@ -550,13 +551,16 @@ impl AppState {
 /// A note whose target is unchanged since `previous` keeps its anchoring.
 fn place_all(doc: &Document, notes: Vec<Note>, previous: &[Placed]) -> Vec<Placed> {
     let known: FxHashMap<&NoteId, &Placed> = previous.iter().map(|p| (&p.note.id, p)).collect();
-    let anchorer = Anchorer::new(doc.text());
+    // Indexing a long text takes a moment: only when some note is new or moved.
+    let mut anchorer: Option<Anchorer> = None;
     let mut placed: Vec<Placed> = notes
         .into_iter()
         .map(|note| {
             let anchoring = match known.get(&note.id) {
                 Some(p) if p.note.target == note.target => p.anchoring,
-                _ => anchorer.anchor(&note.target),
+                _ => anchorer
+                    .get_or_insert_with(|| Anchorer::new(doc.text()))
+                    .anchor(&note.target),
             };
             Placed { note, anchoring }
         })

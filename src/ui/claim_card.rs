@@ -102,7 +102,7 @@ pub fn claim_card(props: &ClaimCardProps) -> Html {
             <VerdictSelect value={verdict} on_change={on_verdict} />
             <div class="note-actions">
                 <button onclick={show} aria-label="Show this claim in the article">{"Show"}</button>
-                <button onclick={note} aria-label="Add a note on this claim">{"Add note"}</button>
+                <button onclick={note} aria-label="Add note on this claim">{"Add note"}</button>
             </div>
         </li>
     }

@@ -49,8 +49,7 @@ pub fn entity_item(props: &EntityItemProps) -> Html {
     );
     html! {
         <li class={classes!("entity-item", focused.then_some("focused"), current.then_some("current"))}>
-            <button ref={item_ref} class="entity-button" {onclick}
-                    aria-label={format!("{name}, {}, {mentions}: show every mention", label.name())}>
+            <button ref={item_ref} class="entity-button" {onclick} title="Show every mention">
                 <span class={classes!("ent", label_class(label))} dir="auto">{name.clone()}</span>
                 <span class="entity-type">{label.name()}</span>
                 <span class="mentions">{mentions}</span>

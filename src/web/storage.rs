@@ -10,7 +10,7 @@
 //! write of this tab's copy: two tabs on one article each add their change to what the other
 //! wrote, and neither overwrites the other's notes.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 
@@ -50,6 +50,9 @@ pub struct NotesStore {
     /// A hash of the last unreadable value kept aside, so that it is kept once, not at
     /// every read.
     kept_aside: Cell<Option<u64>>,
+    /// The value last read or written and what it decodes to: a change made while storage
+    /// still holds it skips decoding thousands of notes again.
+    last: RefCell<Option<(String, Annotations)>>,
 }
 
 impl NotesStore {
@@ -60,6 +63,7 @@ impl NotesStore {
             key: notes_key(fingerprint),
             read_only: Cell::new(false),
             kept_aside: Cell::new(None),
+            last: RefCell::new(None),
         }
     }
 
@@ -114,6 +118,7 @@ impl NotesStore {
             }
         }
         let Some(problem) = decoded.problem else {
+            *self.last.borrow_mut() = Some((raw.to_string(), decoded.annotations.clone()));
             return LoadOutcome {
                 annotations: decoded.annotations,
                 problem: None,
@@ -174,21 +179,32 @@ impl NotesStore {
             return Err(StorageError::ReadOnly);
         }
         let storage = local_storage().ok_or(StorageError::Unavailable)?;
+        let known = |raw: &str| {
+            let last = self.last.borrow();
+            last.as_ref()
+                .filter(|(seen, _)| seen == raw)
+                .map(|(_, annotations)| annotations.clone())
+        };
         let mut annotations = match storage.get_item(&self.key) {
-            Ok(Some(raw)) => {
-                let outcome = self.read(&storage, &raw);
-                if self.read_only.get() {
-                    return Err(StorageError::ReadOnly);
+            Ok(Some(raw)) => match known(&raw) {
+                Some(annotations) => annotations,
+                None => {
+                    let outcome = self.read(&storage, &raw);
+                    if self.read_only.get() {
+                        return Err(StorageError::ReadOnly);
+                    }
+                    outcome.annotations
                 }
-                outcome.annotations
-            }
+            },
             Ok(None) => Annotations::default(),
             Err(e) => return Err(StorageError::Other(js_message(&e))),
         };
         change(&mut annotations)?;
+        let raw = encode(&self.fingerprint, &annotations);
         storage
-            .set_item(&self.key, &encode(&self.fingerprint, &annotations))
+            .set_item(&self.key, &raw)
             .map_err(|e| classify(&e))?;
+        *self.last.borrow_mut() = Some((raw, annotations.clone()));
         Ok(annotations)
     }
 }

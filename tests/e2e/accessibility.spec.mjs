@@ -1,0 +1,58 @@
+// Accessibility: axe-core (WCAG 2.1 A and AA rules) on the main views, with notes, verdicts,
+// evidence and replies on screen. Any violation fails the test with its rule and elements.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { addNote, openAppEachTest } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+openAppEachTest(test, '#article[data-analysed="true"]');
+
+async function violations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the reader with the sample article, its notes list and the keyboard help', async ({ page }) => {
+  await page.locator('details.shortcuts summary').click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('a note with tags, a verdict, evidence and a reply, and the evidence form', async ({ page }) => {
+  await page.getByLabel('Your name on notes').fill('Ana');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await addNote(page, 'around 90 carriages', 'Check the count');
+  const card = page.locator('.note-card', { hasText: 'Check the count' });
+  await card.getByRole('button', { name: 'Edit note' }).click();
+  await page.locator('#note-tags').fill('numbers, source');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await card.getByLabel('Verdict').selectOption('false');
+  await card.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByLabel('Address').fill('https://example.org/report');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await card.getByRole('button', { name: 'Reply to note' }).click();
+  await card.getByLabel('Reply').fill('Agreed.');
+  await card.getByRole('button', { name: 'Post reply' }).click();
+  await card.getByRole('button', { name: 'Add evidence' }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the claims list, an entity card and the All list', async ({ page }) => {
+  await page.getByRole('tab', { name: /Claims/ }).click();
+  expect(await violations(page)).toEqual([]);
+  await page.getByRole('tab', { name: /^All/ }).click();
+  await page.locator('#article .ent-person').first().click();
+  await expect(page.locator('.entity-card')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the library', async ({ page }) => {
+  await page.locator('#toolbar-library').click();
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
