@@ -302,3 +302,106 @@ pub fn tag_colour(tag: &str) -> u32 {
     }
     hash % TAG_COLOURS
 }
+
+/// Why the verdict list could not be changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VocabularyError {
+    #[error("a verdict needs a name")]
+    EmptyLabel,
+    #[error("there is already a verdict called “{0}”")]
+    Exists(String),
+    #[error("{0} note(s) still have this verdict; give them another one first")]
+    InUse(usize),
+    #[error("there is no such verdict")]
+    Unknown,
+}
+
+impl Annotations {
+    /// Adds a verdict called `label` to the article's list; returns its key (made from the
+    /// label: "Needs context" → "needs-context").
+    ///
+    /// ```
+    /// let mut a = glossa::model::Annotations::default();
+    /// assert_eq!(a.add_verdict(" Needs  context ").unwrap(), "needs-context");
+    /// assert!(a.add_verdict("needs context").is_err(), "names are unique, whatever their case");
+    /// ```
+    pub fn add_verdict(&mut self, label: &str) -> Result<String, VocabularyError> {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() {
+            return Err(VocabularyError::EmptyLabel);
+        }
+        if self
+            .verdicts
+            .iter()
+            .any(|t| t.label.to_lowercase() == label.to_lowercase())
+        {
+            return Err(VocabularyError::Exists(label));
+        }
+        let base: String = label
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if base.is_empty() {
+            "verdict".to_string()
+        } else {
+            base
+        };
+        let mut key = base.clone();
+        let mut n = 2;
+        while self.verdicts.iter().any(|t| t.key == key) {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        self.verdicts.push(VerdictTerm {
+            key: key.clone(),
+            label,
+            rating: None,
+        });
+        Ok(key)
+    }
+
+    /// Renames a verdict; notes keep it (they refer to its key).
+    pub fn rename_verdict(&mut self, key: &str, label: &str) -> Result<(), VocabularyError> {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() {
+            return Err(VocabularyError::EmptyLabel);
+        }
+        if self
+            .verdicts
+            .iter()
+            .any(|t| t.key != key && t.label.to_lowercase() == label.to_lowercase())
+        {
+            return Err(VocabularyError::Exists(label));
+        }
+        let term = self
+            .verdicts
+            .iter_mut()
+            .find(|t| t.key == key)
+            .ok_or(VocabularyError::Unknown)?;
+        term.label = label;
+        Ok(())
+    }
+
+    /// Removes a verdict no note uses.
+    pub fn remove_verdict(&mut self, key: &str) -> Result<(), VocabularyError> {
+        let used = self
+            .notes
+            .iter()
+            .filter(|n| n.verdict.as_deref() == Some(key))
+            .count();
+        if used > 0 {
+            return Err(VocabularyError::InUse(used));
+        }
+        let before = self.verdicts.len();
+        self.verdicts.retain(|t| t.key != key);
+        if self.verdicts.len() == before {
+            return Err(VocabularyError::Unknown);
+        }
+        Ok(())
+    }
+}

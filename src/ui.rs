@@ -22,6 +22,7 @@ pub mod shell;
 pub mod side_panel;
 pub mod toolbar;
 pub mod verdict_select;
+pub mod vocabulary;
 
 pub use app::App;
 pub use shell::Shell;

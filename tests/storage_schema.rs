@@ -201,3 +201,41 @@ fn repeated_or_empty_verdict_keys_are_reported_and_dropped() {
         Some(StoreProblem::SomeNotesUnreadable { count: 3, .. })
     ));
 }
+
+#[test]
+fn the_verdict_list_is_edited_per_article_and_used_verdicts_are_kept() {
+    use glossa::model::VocabularyError;
+    let mut a = file(vec![full_note()]);
+    assert_eq!(a.add_verdict("Needs context"), Ok("needs-context".into()));
+    assert_eq!(
+        a.add_verdict("NEEDS context"),
+        Err(VocabularyError::Exists("NEEDS context".into()))
+    );
+    assert_eq!(
+        a.add_verdict("Needs: context!"),
+        Ok("needs-context-2".into())
+    );
+    assert_eq!(a.add_verdict("Satire 🎭"), Ok("satire".into()));
+    assert_eq!(a.add_verdict("   "), Err(VocabularyError::EmptyLabel));
+    assert_eq!(a.rename_verdict("false", "Wrong"), Ok(()));
+    assert_eq!(a.verdict("false").map(|t| t.label.as_str()), Some("Wrong"));
+    assert_eq!(
+        a.rename_verdict("true", "wrong"),
+        Err(VocabularyError::Exists("wrong".into()))
+    );
+    // full_note() has the verdict mostly-true.
+    assert_eq!(
+        a.remove_verdict("mostly-true"),
+        Err(VocabularyError::InUse(1))
+    );
+    assert_eq!(a.remove_verdict("misleading"), Ok(()));
+    assert_eq!(
+        a.remove_verdict("misleading"),
+        Err(VocabularyError::Unknown)
+    );
+    let decoded = decode("fp", &encode("fp", &a));
+    assert_eq!(
+        decoded.annotations.verdicts, a.verdicts,
+        "the edited list is stored"
+    );
+}

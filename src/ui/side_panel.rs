@@ -128,6 +128,7 @@ pub fn side_panel() -> Html {
                     </section>
                 }
             </div>
+            <crate::ui::vocabulary::VocabularyEditor />
             <details class="shortcuts">
                 <summary>{"Keyboard shortcuts"}</summary>
                 <dl>

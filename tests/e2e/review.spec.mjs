@@ -197,3 +197,24 @@ test('two tabs on one article keep each other’s notes', async ({ page, context
   await expect(page.locator('.note-card')).toHaveCount(2);
   await other.close();
 });
+
+test('each article’s verdict list can be edited; verdicts in use are kept', async ({ page }) => {
+  await addNote(page, 'around 90 carriages', 'Count them');
+  const card = page.locator('.note-card', { hasText: 'Count them' });
+  await page.locator('details.vocabulary summary').click();
+  await page.getByLabel('New verdict').fill('Needs context');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await card.getByLabel('Verdict').selectOption({ label: 'Needs context' });
+  await expect(page.getByRole('button', { name: 'Remove Needs context' })).toBeDisabled();
+  await page.getByLabel('Name of the verdict False').fill('Wrong');
+  await page.getByLabel('Name of the verdict False').press('Enter');
+  await expect(card.getByLabel('Verdict').locator('option[value="false"]')).toHaveText('Wrong');
+  await page.getByRole('button', { name: 'Remove Misleading' }).click();
+  await expect(card.getByLabel('Verdict').locator('option[value="misleading"]')).toHaveCount(0);
+  await page.getByLabel('New verdict').fill('wrong');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.locator('.vocabulary .form-error')).toContainText('already a verdict called');
+  await page.reload();
+  await expect(page.locator('.note-card', { hasText: 'Count them' }).getByLabel('Verdict')).toHaveValue('needs-context');
+  await expect(page.locator('#filter-verdict option[value="false"]')).toHaveText('Wrong');
+});
