@@ -1,5 +1,6 @@
 //! Anchoring: selectors made from a passage find the same passage again, in the same text
 //! and after the text changed; look-alikes are not trusted.
+#![cfg(not(target_arch = "wasm32"))]
 
 use glossa::anchor::{anchor, describe, Anchoring};
 use glossa::text::{ByteOffset, ByteSpan};

@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::model::VocabularyError;
+use crate::model::{Annotations, VocabularyError};
 use crate::ui::annotator::use_annotator;
+
+/// One change to the verdict list, which may be refused.
+type VocabularyChange = Box<dyn FnOnce(&mut Annotations) -> Result<(), VocabularyError>>;
 
 #[function_component(VocabularyEditor)]
 pub fn vocabulary_editor() -> Html {
@@ -14,9 +17,7 @@ pub fn vocabulary_editor() -> Html {
     let state = &annotator.state;
     let run = {
         let (annotator, error) = (annotator.clone(), error.clone());
-        move |change: Box<
-            dyn FnOnce(&mut crate::model::Annotations) -> Result<(), VocabularyError>,
-        >| {
+        move |change: VocabularyChange| {
             let mut problem = None;
             annotator.change_vocabulary(|a| {
                 if let Err(e) = change(a) {

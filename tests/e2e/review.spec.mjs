@@ -218,3 +218,12 @@ test('each article’s verdict list can be edited; verdicts in use are kept', as
   await expect(page.locator('.note-card', { hasText: 'Count them' }).getByLabel('Verdict')).toHaveValue('needs-context');
   await expect(page.locator('#filter-verdict option[value="false"]')).toHaveText('Wrong');
 });
+
+test('markup in an article’s text is shown as text, never run', async ({ page }) => {
+  await page.locator('#toolbar-library').click();
+  await page.locator('#paste-box').fill('Tags in text\n\nThe page said <img src=x onerror="window.pwned=1"> and <b>bold</b> & "quotes".');
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('#article')).toContainText('<img src=x onerror="window.pwned=1"> and <b>bold</b> & "quotes".');
+  await expect(page.locator('#article img, #article b')).toHaveCount(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+});
