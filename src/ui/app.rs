@@ -44,10 +44,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let doc = use_memo(props.text.clone(), |text| {
-        crate::web::clock::mark("glossa:document-start");
-        let doc = Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE));
-        crate::web::clock::mark("glossa:document-ready");
-        doc
+        Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
     });
     // Analysed after the first paint, so the article is readable at once and the highlights
     // follow (the first analysis also builds the lexicon index).
