@@ -46,7 +46,7 @@ pub struct Target {
 }
 
 /// A time stamp as an ISO 8601 string, made by the caller.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub String);
 
@@ -265,7 +265,7 @@ impl Evidence {
 }
 
 /// True for a date written `YYYY-MM-DD` with a month 01–12 and a day 01–31.
-fn is_iso_date(s: &str) -> bool {
+pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10

@@ -5,6 +5,9 @@
 //! glossa analyze -        the same for standard input
 //! glossa extract PAGE      the article in a saved web page: title, blank line, text blocks
 //! glossa extract --json PAGE   the same with its metadata, as JSON
+//! glossa export --format w3c|claimreview|csv|jsonl|markdown|html|bundle [--entities] [-o OUT] BUNDLE|ARTICLE
+//! glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...
+//! glossa validate FILE.jsonld  check W3C Web Annotation or schema.org ClaimReview JSON-LD
 //! ```
 
 use std::io::Read;
@@ -16,11 +19,21 @@ use glossa::io::load::{decode, LoadError};
 use glossa::text::ByteSpan;
 use serde::Serialize;
 
-const USAGE: &str = "usage: glossa analyze FILE|-\n       glossa extract [--json] FILE.html|-\n\n\
+const USAGE: &str = "usage: glossa analyze FILE|-\n       glossa extract [--json] FILE.html|-\n\
+       glossa export --format w3c|claimreview|csv|jsonl|markdown|html|bundle [--entities] [-o OUT] BUNDLE|ARTICLE\n\
+       glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...\n\
+       glossa validate FILE\n\n\
   analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n\
             offsets are Unicode code points into the file's text, end exclusive\n\
   extract   print the article in a web page: its title, a blank line, then its text blocks\n\
-            separated by blank lines; --json prints the metadata and typed blocks as JSON";
+            separated by blank lines; --json prints the metadata and typed blocks as JSON\n\
+  export    write a Glossa bundle (or a plain article: text or a saved web page) in another\n\
+            format; --entities adds the detected entities to w3c and csv\n\
+  import    merge annotation files (a Glossa bundle, W3C Web Annotation or Hypothesis JSON,\n\
+            Glossa's CSV) into a bundle, or into a new bundle made from an article; notes are\n\
+            placed by their quotes; prints what it did on standard error and the bundle on\n\
+            standard output (or OUT); a file it cannot read stops it before anything is written\n\
+  validate  check a W3C Web Annotation or ClaimReview file against its model";
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -70,6 +83,9 @@ fn main() -> ExitCode {
         ["extract", "--json", path] | ["extract", path, "--json"] => {
             finish(read(path).and_then(|html| extract(&html, true)))
         }
+        ["export", rest @ ..] => finish(export(rest)),
+        ["import", rest @ ..] => finish(import(rest)),
+        ["validate", path] => finish(read_raw(path).and_then(|raw| validate(&raw))),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -84,7 +100,9 @@ fn main() -> ExitCode {
 fn finish(result: Result<String, String>) -> ExitCode {
     match result {
         Ok(out) => {
-            println!("{out}");
+            if !out.is_empty() {
+                println!("{out}");
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -168,4 +186,217 @@ fn render(text: &str) -> Result<String, String> {
         boilerplate: analysis.boilerplate.iter().map(|&b| span(b)).collect(),
     };
     serde_json::to_string_pretty(&out).map_err(|e| format!("cannot write JSON: {e}"))
+}
+
+mod exchange {
+    use super::*;
+    use glossa::io::bundle::{self, Article, ArticleMeta};
+    use glossa::io::export::{export as write_format, Format};
+    use glossa::io::import::{self, BundleMerge, Parsed};
+    use glossa::io::load::{load_bytes, Source};
+    use glossa::model::Timestamp;
+
+    /// Now, or `GLOSSA_NOW` when set (for reproducible files).
+    pub fn now() -> Timestamp {
+        Timestamp(std::env::var("GLOSSA_NOW").unwrap_or_else(|_| {
+            humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+        }))
+    }
+
+    /// The articles in a bundle, or a plain article (text or web page) with no notes.
+    pub fn articles(path: &str) -> Result<Vec<Article>, String> {
+        let bytes = read_raw(path)?;
+        let looks_json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+        if looks_json {
+            if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+                if value.get("glossa").is_some() {
+                    let read = bundle::read(value).map_err(|e| format!("{path}: {e}"))?;
+                    for why in &read.rejected {
+                        eprintln!("glossa: {path}: left out {why}");
+                    }
+                    if read.articles.is_empty() {
+                        return Err(format!(
+                            "{path}: the bundle holds no article Glossa can read"
+                        ));
+                    }
+                    return Ok(read.articles);
+                }
+            }
+        }
+        let loaded = load_bytes(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
+        let meta = ArticleMeta {
+            title: loaded.title.clone(),
+            source: Source::File(path.rsplit('/').next().unwrap_or(path).to_string()),
+            byline: loaded.byline.clone(),
+            published: loaded.published.clone(),
+            site_name: loaded.site_name.clone(),
+            lang: loaded.lang.clone(),
+            dir: loaded.dir.clone(),
+            added: now(),
+        };
+        Ok(vec![Article::new(meta, &loaded.text)])
+    }
+
+    pub fn export(args: &[&str]) -> Result<String, String> {
+        let mut format = None;
+        let mut entities = false;
+        let mut out = None;
+        let mut input = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match *arg {
+                "--format" | "-f" => {
+                    let name = args.next().ok_or("--format needs a format")?;
+                    format = Some(Format::parse(name).ok_or_else(|| {
+                        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                        format!("unknown format {name}; choose one of {}", names.join(", "))
+                    })?);
+                }
+                "--entities" => entities = true,
+                "-o" | "--output" => out = Some(*args.next().ok_or("-o needs a file name")?),
+                path if input.is_none() => input = Some(path),
+                extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
+            }
+        }
+        let format = format.ok_or(format!("say which --format\n{USAGE}"))?;
+        let input = input.ok_or(format!("say which bundle or article to export\n{USAGE}"))?;
+        let articles = articles(input)?;
+        let items: Vec<(&Article, Option<&glossa::analysis::Analysis>)> =
+            articles.iter().map(|a| (a, None)).collect();
+        let text = write_format(format, &items, entities, &now());
+        deliver(out, text)
+    }
+
+    fn deliver(out: Option<&str>, text: String) -> Result<String, String> {
+        match out {
+            Some(path) => {
+                let text = format!("{}\n", text.trim_end_matches('\n'));
+                std::fs::write(path, &text).map_err(|e| format!("cannot write {path}: {e}"))?;
+                eprintln!("glossa: wrote {path} ({} bytes)", text.len());
+                Ok(String::new())
+            }
+            None => Ok(text.trim_end_matches('\n').to_string()),
+        }
+    }
+
+    pub fn import(args: &[&str]) -> Result<String, String> {
+        let mut base: Option<Vec<Article>> = None;
+        let mut take_theirs = false;
+        let mut out = None;
+        let mut files: Vec<&str> = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match *arg {
+                "--into" | "--article" => {
+                    let path = args.next().ok_or(format!("{arg} needs a file"))?;
+                    base = Some(articles(path)?);
+                }
+                "--take-theirs" => take_theirs = true,
+                "-o" | "--output" => out = Some(*args.next().ok_or("-o needs a file name")?),
+                path => files.push(path),
+            }
+        }
+        let mut articles = base.ok_or(format!(
+            "say where the notes go: --into BUNDLE or --article FILE\n{USAGE}"
+        ))?;
+        if files.is_empty() {
+            return Err(format!("say which files to import\n{USAGE}"));
+        }
+        let now = now();
+        // Read every file first: one that cannot be read stops the import before any change.
+        let mut parsed = Vec::new();
+        for path in &files {
+            let bytes = read_raw(path)?;
+            let read = import::read(path, &bytes, &now).map_err(|e| format!("{path}: {e}"))?;
+            parsed.push((path, read));
+        }
+        for (path, read) in parsed {
+            match read {
+                Parsed::Bundle(bundle) => {
+                    for why in &bundle.rejected {
+                        eprintln!("glossa: {path}: left out {why}");
+                    }
+                    for merge in import::merge_bundle(&mut articles, bundle.articles, take_theirs) {
+                        match merge {
+                            BundleMerge::Added { title, notes } => {
+                                eprintln!("glossa: {path}: added “{title}” with {notes} note(s)")
+                            }
+                            BundleMerge::Merged { title, plan } => {
+                                eprintln!("glossa: {path}: “{title}”: {}", plan.summary())
+                            }
+                        }
+                    }
+                }
+                Parsed::Notes(notes) => {
+                    let index = target_article(&articles, &notes)
+                        .ok_or(format!("{path}: the bundle holds several articles and the file does not say which one it annotates"))?;
+                    let article = &mut articles[index];
+                    for why in &notes.skipped {
+                        eprintln!("glossa: {path}: skipped {why}");
+                    }
+                    let format = notes.format;
+                    let plan = import::plan(&article.annotations, &article.text, notes);
+                    for why in &plan.rejected {
+                        eprintln!("glossa: {path}: left out {why}");
+                    }
+                    eprintln!("glossa: {path} ({format}): {}", plan.summary());
+                    article.annotations = import::apply(&article.annotations, &plan, take_theirs);
+                }
+            }
+        }
+        deliver(out, bundle::write(&articles, &now))
+    }
+
+    fn target_article(articles: &[Article], notes: &glossa::io::w3c::ReadNotes) -> Option<usize> {
+        if articles.len() == 1 {
+            return Some(0);
+        }
+        let source = notes.notes.iter().find_map(|n| n.source.as_deref())?;
+        articles.iter().position(|a| a.iri() == source)
+    }
+}
+
+fn export(args: &[&str]) -> Result<String, String> {
+    exchange::export(args)
+}
+
+fn import(args: &[&str]) -> Result<String, String> {
+    exchange::import(args)
+}
+
+fn read_raw(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn validate(raw: &[u8]) -> Result<String, String> {
+    use glossa::io::validate;
+    let value: serde_json::Value =
+        serde_json::from_slice(raw).map_err(|e| format!("not valid JSON ({e})"))?;
+    let is_schema_org = value
+        .get("@context")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|c| c.contains("schema.org"));
+    let (kind, problems) = if is_schema_org {
+        ("schema.org ClaimReview", validate::claim_review(&value))
+    } else {
+        ("W3C Web Annotation", validate::w3c(&value))
+    };
+    if problems.is_empty() {
+        Ok(format!("valid {kind}"))
+    } else {
+        let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+        Err(format!(
+            "{} problem(s) against the {kind} model:\n{}",
+            problems.len(),
+            lines.join("\n")
+        ))
+    }
 }

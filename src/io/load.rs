@@ -41,12 +41,13 @@ impl Format {
 }
 
 /// Where an article came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "name", rename_all = "lowercase")]
 pub enum Source {
     Sample,
     File(String),
     Url(String),
+    #[default]
     Paste,
 }
 

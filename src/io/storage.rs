@@ -132,27 +132,7 @@ enum Selector {
 /// assert_eq!(decode("f00", &raw).annotations.notes, vec![]);
 /// ```
 pub fn encode(fingerprint: &str, annotations: &Annotations) -> String {
-    let notes = annotations
-        .notes
-        .iter()
-        .map(|n| StoredNote {
-            id: n.id.clone(),
-            body: n.body.clone(),
-            created: n.created.clone(),
-            modified: n.modified.clone(),
-            creator: n.author.clone(),
-            tags: n.tags.clone(),
-            verdict: n.verdict.clone(),
-            evidence: n.evidence.clone(),
-            replies: n.replies.clone(),
-            target: StoredTarget {
-                selector: vec![
-                    Selector::TextQuoteSelector(n.target.quote.clone()),
-                    Selector::TextPositionSelector(n.target.position),
-                ],
-            },
-        })
-        .collect();
+    let notes = annotations.notes.iter().map(stored_note).collect();
     let file = StoredFileOut {
         schema: SCHEMA_VERSION,
         document: fingerprint,
@@ -161,6 +141,31 @@ pub fn encode(fingerprint: &str, annotations: &Annotations) -> String {
     };
     // Serialising plain structs of strings and integers cannot fail.
     serde_json::to_string(&file).unwrap_or_default()
+}
+
+fn stored_note(n: &Note) -> StoredNote {
+    StoredNote {
+        id: n.id.clone(),
+        body: n.body.clone(),
+        created: n.created.clone(),
+        modified: n.modified.clone(),
+        creator: n.author.clone(),
+        tags: n.tags.clone(),
+        verdict: n.verdict.clone(),
+        evidence: n.evidence.clone(),
+        replies: n.replies.clone(),
+        target: StoredTarget {
+            selector: vec![
+                Selector::TextQuoteSelector(n.target.quote.clone()),
+                Selector::TextPositionSelector(n.target.position),
+            ],
+        },
+    }
+}
+
+/// One note as JSON, exactly as the store writes it (the Glossa bundle uses the same form).
+pub fn note_to_value(note: &Note) -> Value {
+    serde_json::to_value(stored_note(note)).unwrap_or_default()
 }
 
 /// Brings a stored value written in schema `from` up to [`SCHEMA_VERSION`], one step at a
@@ -251,7 +256,8 @@ fn problem(p: StoreProblem) -> Decoded {
     }
 }
 
-fn note_from_value(v: Value) -> Result<Note, String> {
+/// Reads one note as [`note_to_value`] writes it; the error says what is wrong with it.
+pub fn note_from_value(v: Value) -> Result<Note, String> {
     let stored: StoredNote = serde_json::from_value(v).map_err(|e| e.to_string())?;
     let mut quote = None;
     let mut position = None;
