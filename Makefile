@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve test setup setup-build build size test-native test-eval eval eval-extraction bench bench-browser test-browser test-e2e lint fmt clean
+.PHONY: fuzz serve test setup setup-build build size test-native test-eval eval eval-extraction bench bench-browser test-browser test-e2e lint fmt clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
@@ -44,9 +44,9 @@ eval-extraction:
 	cargo build --locked --release --bin glossa
 	python3 scripts/eval/extraction_independent.py target/release/glossa
 
-## bench: criterion benchmarks of the core
+## bench: criterion benchmarks of the core (analysis, extraction, anchoring, export and import)
 bench:
-	cargo bench --bench analysis --bench extraction --bench anchoring
+	cargo bench --bench analysis --bench extraction --bench anchoring --bench exchange
 
 ## bench-browser: first render, in-page analysis, and a 200k-word article with 10k notes, in headless Chromium
 bench-browser: setup
@@ -72,3 +72,10 @@ fmt:
 clean:
 	cargo clean
 	rm -rf dist target/test-logs
+
+## fuzz: run the import parsers' fuzz target (needs the nightly toolchain; installs cargo-fuzz)
+FUZZ_SECONDS ?= 120
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+	mkdir -p fuzz/corpus/import
+	cd fuzz && cargo +nightly fuzz run import corpus/import seeds/import -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536

@@ -11,6 +11,7 @@ pub mod claim_card;
 pub mod entity_card;
 pub mod entity_item;
 pub mod evidence_form;
+pub mod exchange;
 pub mod keyboard;
 pub mod legend;
 pub mod library_view;

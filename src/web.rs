@@ -6,9 +6,11 @@
 //!   document, and back.
 //! * [`clock`]: time stamps and fresh ids, which the core takes as arguments.
 //! * [`profile`]: the reader's display name, kept for every article.
+//! * [`download`]: files the app makes (exports), offered as downloads.
 
 pub mod bench;
 pub mod clock;
+pub mod download;
 pub mod library_store;
 pub mod loader;
 pub mod profile;

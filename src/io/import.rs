@@ -119,6 +119,8 @@ pub struct Plan {
     pub format: &'static str,
     /// Notes the file holds.
     pub in_file: usize,
+    /// Replies the file holds (under its notes or to stored ones).
+    pub replies_in_file: usize,
     pub new_notes: Vec<Note>,
     /// Notes already stored just as they are in the file.
     pub unchanged: usize,
@@ -142,11 +144,7 @@ impl Plan {
 
     /// One line for the user: “3 new notes (2 found in the text, 1 not found), 1 already here, 1 conflict”.
     pub fn summary(&self) -> String {
-        let mut parts = vec![format!(
-            "{} new note{}",
-            self.new_notes.len(),
-            if self.new_notes.len() == 1 { "" } else { "s" }
-        )];
+        let mut parts = vec![counted(self.new_notes.len(), "new note", "new notes")];
         if !self.new_notes.is_empty() {
             let a = self.anchoring;
             let mut places = vec![format!("{} found in the text", a.found)];
@@ -162,32 +160,28 @@ impl Plan {
             parts.push(format!("{} already here", self.unchanged));
         }
         if !self.conflicts.is_empty() {
-            parts.push(format!(
-                "{} conflict{} with your notes",
-                self.conflicts.len(),
-                if self.conflicts.len() == 1 { "" } else { "s" }
-            ));
+            let n = counted(self.conflicts.len(), "conflict", "conflicts");
+            parts.push(format!("{n} with your notes"));
         }
         if !self.new_replies.is_empty() {
-            parts.push(format!(
-                "{} new repl{}",
-                self.new_replies.len(),
-                if self.new_replies.len() == 1 {
-                    "y"
-                } else {
-                    "ies"
-                }
-            ));
+            parts.push(counted(self.new_replies.len(), "new reply", "new replies"));
         }
         if !self.rejected.is_empty() {
-            parts.push(format!(
-                "{} item{} left out",
-                self.rejected.len(),
-                if self.rejected.len() == 1 { "" } else { "s" }
-            ));
+            let n = counted(self.rejected.len(), "item", "items");
+            parts.push(format!("{n} left out"));
         }
         parts.join(", ")
     }
+}
+
+/// A count with its noun: `counted(1, "note", "notes")` is “1 note”.
+///
+/// ```
+/// use glossa::io::import::counted;
+/// assert_eq!(counted(2, "reply", "replies"), "2 replies");
+/// ```
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Whether two versions of a note say the same: the same passage, words, tags, verdict,
@@ -254,6 +248,12 @@ pub fn plan(existing: &Annotations, text: &str, read: ReadNotes) -> Plan {
     let mut plan = Plan {
         format: read.format,
         in_file: read.notes.len(),
+        replies_in_file: read
+            .notes
+            .iter()
+            .map(|n| n.note.replies.len())
+            .sum::<usize>()
+            + read.loose_replies.len(),
         skipped: read.skipped,
         rejected: read.rejected,
         ..Default::default()
@@ -429,7 +429,7 @@ pub enum BundleMerge {
     /// The article was not there: added whole, with this many notes.
     Added { title: String, notes: usize },
     /// The same text was there: its notes were merged by this plan.
-    Merged { title: String, plan: Plan },
+    Merged { title: String, plan: Box<Plan> },
 }
 
 /// Merges a bundle's articles into `articles`: a new text is added with its notes; the notes
@@ -448,7 +448,7 @@ pub fn merge_bundle(
                 existing.annotations = apply(&existing.annotations, &plan, take_theirs);
                 out.push(BundleMerge::Merged {
                     title: existing.meta.title.clone(),
-                    plan,
+                    plan: Box::new(plan),
                 });
             }
             None => {

@@ -158,6 +158,27 @@ impl Annotator {
         self.dispatch(Action::SetAuthor(name));
     }
 
+    /// Merges an imported file's notes into what storage holds now (see
+    /// [`crate::io::import`]), then shows them; says what it did.
+    pub fn import(&self, plan: &crate::io::import::Plan, take_theirs: bool) {
+        let result = self.store.update(|a| {
+            *a = crate::io::import::apply(a, plan, take_theirs);
+            Ok(())
+        });
+        match result {
+            Ok(annotations) => {
+                self.dispatch(Action::VocabularySaved { annotations });
+                self.dispatch(Action::Notify(Notice {
+                    severity: Severity::Info,
+                    message: format!("Imported: {}.", plan.summary()),
+                }));
+            }
+            Err(e) => self.error(format!(
+                "Nothing was imported: {e}. Your notes are unchanged."
+            )),
+        }
+    }
+
     pub fn focus(&self, id: Option<NoteId>) {
         self.dispatch(Action::Focus(id));
     }

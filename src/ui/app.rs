@@ -8,11 +8,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::analysis::{analyze, Analysis};
+use crate::io::bundle::{Article, ArticleMeta};
 use crate::sample::SAMPLE_ARTICLE;
 use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
 use crate::ui::annotator::Annotator;
 use crate::ui::article_view::ArticleView;
+use crate::ui::exchange::{read_import, ExportDialog, ImportDialog, Reading};
 use crate::ui::keyboard;
 use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
@@ -39,6 +41,20 @@ pub struct AppProps {
     /// Told how many checkable claims the analysis found.
     #[prop_or_default]
     pub on_analysed: Option<Callback<usize>>,
+    /// What is known about the article, for exports (none for the built-in sample).
+    #[prop_or_default]
+    pub meta: Option<ArticleMeta>,
+    /// Given the other articles of an imported bundle, to add to the library; without it,
+    /// bundles import only the open article's notes.
+    #[prop_or_default]
+    pub on_articles: Option<Callback<(Vec<Article>, bool)>>,
+}
+
+/// The dialog open over the reader.
+#[derive(Clone, PartialEq)]
+enum Dialog {
+    Export,
+    Import(Box<Reading>),
 }
 
 #[function_component(App)]
@@ -180,16 +196,55 @@ pub fn app(props: &AppProps) -> Html {
         dir: props.dir.clone(),
     };
     *latest.borrow_mut() = Some(annotator.clone());
+    let dialog = use_state(|| None::<Dialog>);
+    let on_export = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(Some(Dialog::Export)))
+    };
+    let on_import = {
+        let (dialog, latest) = (dialog.clone(), latest.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (dialog, latest) = (dialog.clone(), latest.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let reading = match crate::web::loader::read_file(&file).await {
+                    Ok(bytes) => {
+                        let annotator = latest.borrow().clone();
+                        match annotator {
+                            Some(annotator) => read_import(&name, &bytes.to_vec(), &annotator),
+                            None => return,
+                        }
+                    }
+                    Err(why) => Reading::Refused { name, why },
+                };
+                dialog.set(Some(Dialog::Import(Box::new(reading))));
+            });
+        })
+    };
+    let on_close = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(None))
+    };
+    let on_articles = props
+        .on_articles
+        .clone()
+        .unwrap_or_else(|| Callback::from(|_| {}));
     let show_button = state.selection.is_some() && state.editor.is_none();
     html! {
         <ContextProvider<Annotator> context={annotator}>
-            <Toolbar on_library={props.on_library.clone()} source_line={props.source_line.clone()} />
+            <Toolbar on_library={props.on_library.clone()} source_line={props.source_line.clone()}
+                     on_export={on_export} on_import={on_import} />
             <Legend />
             <Notices />
             <div class="layout">
                 <ArticleView node_ref={article_ref} />
                 <SidePanel />
             </div>
+            {match (*dialog).clone() {
+                Some(Dialog::Export) => html! { <ExportDialog meta={props.meta.clone()} on_close={on_close.clone()} /> },
+                Some(Dialog::Import(reading)) => html! { <ImportDialog reading={*reading} {on_articles} on_close={on_close.clone()} /> },
+                None => html! {},
+            }}
             if show_button {
                 if let Some(at) = *button_at {
                     <SelectionButton x={at.0} y={at.1} />

@@ -41,7 +41,10 @@ pub fn handle(annotator: &Annotator, event: &web_sys::KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|t| {
             matches!(t.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
-                || t.closest("[contenteditable]").ok().flatten().is_some()
+                || t.closest("[contenteditable], [role=dialog]")
+                    .ok()
+                    .flatten()
+                    .is_some()
         });
     let command = event.ctrl_key() || event.meta_key();
     let key = event.key();

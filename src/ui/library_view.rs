@@ -33,6 +33,9 @@ pub struct LibraryViewProps {
     pub on_text: Callback<(String, Format)>,
     pub on_url: Callback<String>,
     pub on_close: Callback<()>,
+    /// Saves the whole library (texts and notes) as one Glossa bundle.
+    #[prop_or_default]
+    pub on_export: Option<Callback<()>>,
 }
 
 #[function_component(LibraryView)]
@@ -226,6 +229,11 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
             <header class="toolbar">
                 <span class="brand">{"Glossa"}</span>
                 <h1 id="library-title">{"Library"}</h1>
+                if let Some(on_export) = props.on_export.clone() {
+                    <button id="export-library" onclick={move |_| on_export.emit(())}
+                            title="Every article with its text and notes, in one file to keep or to open in another browser">
+                        {"Export library"}</button>
+                }
                 if props.current.is_some() {
                     <button id="back-to-article" onclick={close}>{"Back to the article"}</button>
                 }
@@ -241,9 +249,9 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                     <label class="button primary">
                         {"Open files…"}
                         <input id="file-input" type="file" multiple=true class="visually-hidden"
-                               accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" {onchange} />
+                               accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" {onchange} />
                     </label>
-                    <p class="hint">{".txt, .md or a saved web page (.html). Or drop files anywhere on this page."}</p>
+                    <p class="hint">{".txt, .md, a saved web page (.html), or a Glossa bundle (.glossa.json) with its notes. Or drop files anywhere on this page."}</p>
                 </div>
                 <form class="add-url" {onsubmit}>
                     <label for="url-input">{"Or fetch a web page"}</label>

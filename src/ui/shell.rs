@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::io::bundle::{Article, ArticleMeta};
+use crate::io::import::{self, Parsed};
 use crate::io::load::{Format, LoadedArticle, Source};
 use crate::library::{human_size, Added, ArticleEntry, Library, SAMPLE_ID};
 use crate::sample::SAMPLE_ARTICLE;
@@ -20,6 +22,7 @@ use crate::ui::library_view::{files_of, LibraryView, Row};
 use crate::web::clock;
 use crate::web::library_store as store;
 use crate::web::loader::{fetch_page, read_file, Loader, Payload};
+use crate::web::storage::NotesStore;
 
 /// How long a deleted article can be brought back.
 const UNDO_MS: u32 = 10_000;
@@ -319,18 +322,142 @@ pub fn shell() -> Html {
         )
     };
 
+    // Articles of an imported Glossa bundle: each stored and listed (unless its text is
+    // already here), then its notes merged into that article's stored notes.
+    let add_articles = {
+        let (latest, commit, say) = (latest.clone(), commit.clone(), say.clone());
+        Rc::new(move |articles: Vec<Article>, take_theirs: bool| {
+            let (latest, commit, say) = (latest.clone(), commit.clone(), say.clone());
+            spawn_local(async move {
+                let (mut added, mut merged, mut notes) = (0, 0, 0);
+                for article in articles {
+                    let mut entry = article.entry();
+                    if entry.added.0.is_empty() {
+                        entry.added = clock::now();
+                    }
+                    let known = latest
+                        .borrow()
+                        .entries
+                        .iter()
+                        .find(|e| e.fingerprint == entry.fingerprint)
+                        .cloned();
+                    let entry = match known {
+                        Some(existing) => {
+                            merged += 1;
+                            existing
+                        }
+                        None => {
+                            entry.claims =
+                                Some(crate::analysis::analyze(&article.text).claims.len());
+                            if let Err(problem) = store::put_body(&entry, &article.text).await {
+                                say(
+                                    format!("“{}” was not added: {problem}.", entry.title),
+                                    true,
+                                    None,
+                                );
+                                continue;
+                            }
+                            let mut next = latest.borrow().clone();
+                            next.add(entry.clone());
+                            commit(next);
+                            added += 1;
+                            entry
+                        }
+                    };
+                    let result = NotesStore::new(&entry.fingerprint).update(|stored| {
+                        let plan = import::plan(stored, &article.text, import::notes_of(&article));
+                        notes += plan.new_notes.len();
+                        *stored = import::apply(stored, &plan, take_theirs);
+                        Ok(())
+                    });
+                    if let Err(problem) = result {
+                        say(
+                            format!(
+                                "The notes of “{}” were not imported: {problem}.",
+                                entry.title
+                            ),
+                            true,
+                            None,
+                        );
+                    }
+                }
+                let mut message = format!(
+                    "Imported {} and {}",
+                    crate::io::import::counted(added, "new article", "new articles"),
+                    crate::io::import::counted(notes, "note", "notes")
+                );
+                if merged > 0 {
+                    message.push_str(&format!(
+                        "; {} already in your library, and kept {} notes with the new ones merged in",
+                        crate::io::import::counted(merged, "article was", "articles were"),
+                        if merged == 1 { "its" } else { "their" }
+                    ));
+                }
+                say(format!("{message}."), false, None);
+            });
+        })
+    };
+
     let load_files = {
-        let (loader, add_loaded, status) =
-            (loader.clone(), add_loaded.clone(), status.dispatcher());
+        let (loader, add_loaded, status, add_articles, say) = (
+            loader.clone(),
+            add_loaded.clone(),
+            status.dispatcher(),
+            add_articles.clone(),
+            say.clone(),
+        );
         Rc::new(move |files: Vec<web_sys::File>| {
             let open_it = files.len() == 1;
             status.dispatch(StatusAction::Busy(files.iter().map(|f| f.name()).collect()));
             for file in files {
-                let (loader, add_loaded) = (loader.clone(), add_loaded.clone());
+                let (loader, add_loaded, add_articles, say, status) = (
+                    loader.clone(),
+                    add_loaded.clone(),
+                    add_articles.clone(),
+                    say.clone(),
+                    status.clone(),
+                );
                 spawn_local(async move {
                     let name = file.name();
                     match read_file(&file).await {
                         Ok(bytes) => {
+                            // A Glossa bundle adds its articles with their notes; a file of
+                            // annotations belongs to an article, imported from the reader.
+                            let raw = bytes.to_vec();
+                            if raw
+                                .iter()
+                                .find(|b| !b.is_ascii_whitespace())
+                                .is_some_and(|b| *b == b'{' || *b == b'[')
+                            {
+                                match import::read(&name, &raw, &clock::now()) {
+                                    Ok(Parsed::Bundle(bundle)) => {
+                                        status.dispatch(StatusAction::Done(name.clone()));
+                                        if !bundle.rejected.is_empty() {
+                                            say(
+                                                format!(
+                                                    "{name}: {} left out (first: {}).",
+                                                    crate::io::import::counted(
+                                                        bundle.rejected.len(),
+                                                        "item could not be read and was",
+                                                        "items could not be read and were"
+                                                    ),
+                                                    bundle.rejected[0]
+                                                ),
+                                                true,
+                                                None,
+                                            );
+                                        }
+                                        add_articles(bundle.articles, false);
+                                        return;
+                                    }
+                                    Ok(Parsed::Notes(_)) => {
+                                        status.dispatch(StatusAction::Done(name.clone()));
+                                        say(format!("{name} holds annotations, not an article: open the article they belong to and use Import in its toolbar."), true, None);
+                                        return;
+                                    }
+                                    Err(_) => {}
+                                }
+                            }
                             let source = Source::File(name.clone());
                             loader.load(&name.clone(), Payload::Bytes(bytes), move |result| {
                                 add_loaded(name, source, result, open_it)
@@ -568,6 +695,68 @@ pub fn shell() -> Html {
         })
     };
 
+    // The whole library as one bundle: each article's text (from IndexedDB) and its notes.
+    let on_export_library = {
+        let (latest, say) = (latest.clone(), say.clone());
+        Callback::from(move |()| {
+            let (entries, say) = (latest.borrow().entries.clone(), say.clone());
+            spawn_local(async move {
+                let mut articles = Vec::new();
+                let mut missing = Vec::new();
+                for entry in entries {
+                    let text = if entry.id == SAMPLE_ID {
+                        Some(SAMPLE_ARTICLE.to_string())
+                    } else {
+                        store::get_body(&entry.id)
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|b| b.text)
+                    };
+                    let Some(text) = text else {
+                        missing.push(entry.title.clone());
+                        continue;
+                    };
+                    let mut article = Article::new(ArticleMeta::of(&entry), &text);
+                    article.annotations = NotesStore::new(&entry.fingerprint).load().annotations;
+                    articles.push(article);
+                }
+                let now = clock::now();
+                let contents = crate::io::bundle::write(&articles, &now);
+                let day: String = now.0.chars().take(10).collect();
+                let name = format!("glossa-library-{day}.glossa.json");
+                match crate::web::download::download(&name, "application/json", &contents) {
+                    Ok(()) => {
+                        let notes: usize = articles.iter().map(|a| a.annotations.notes.len()).sum();
+                        let mut text = format!(
+                            "Saved {name}: {}, {}.",
+                            crate::io::import::counted(articles.len(), "article", "articles"),
+                            crate::io::import::counted(notes, "note", "notes")
+                        );
+                        if !missing.is_empty() {
+                            text.push_str(&format!(
+                                " Left out (text no longer stored): {}.",
+                                missing.join(", ")
+                            ));
+                        }
+                        say(text, false, None);
+                    }
+                    Err(problem) => say(
+                        format!("The library was not exported: {problem}."),
+                        true,
+                        None,
+                    ),
+                }
+            });
+        })
+    };
+    let on_articles = {
+        let add_articles = add_articles.clone();
+        Callback::from(move |(articles, take_theirs): (Vec<Article>, bool)| {
+            add_articles(articles, take_theirs)
+        })
+    };
+
     // The list's rows: note counts are read from storage when the list or the view changes
     // (notes change only in the reader), not on every message or progress update.
     let rows = use_memo(((*library).clone(), *view), |(library, view)| {
@@ -604,10 +793,13 @@ pub fn shell() -> Html {
                     <App key={article.entry.id.clone()} text={article.text.clone()}
                          dir={article.entry.dir.clone().map(AttrValue::from)}
                          source_line={article.entry.source_line().map(AttrValue::from)}
-                         on_library={show_library} {on_analysed} />
+                         on_library={show_library} {on_analysed}
+                         meta={(article.entry.id != SAMPLE_ID).then(|| ArticleMeta::of(&article.entry))}
+                         on_articles={on_articles.clone()} />
                 }
             } else {
                 <LibraryView
+                    on_export={on_export_library}
                     rows={(*rows).clone()}
                     current={open.as_ref().map(|o| o.entry.id.clone())}
                     busy={status.busy.clone()} usage={(*usage).clone().map(|u| u.0)}

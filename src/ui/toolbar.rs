@@ -13,6 +13,12 @@ pub struct ToolbarProps {
     /// Where the article is from, after its title.
     #[prop_or_default]
     pub source_line: Option<AttrValue>,
+    /// Opens the Export dialog.
+    #[prop_or_default]
+    pub on_export: Option<Callback<()>>,
+    /// Told the file the user chose to import.
+    #[prop_or_default]
+    pub on_import: Option<Callback<web_sys::File>>,
 }
 
 #[function_component(Toolbar)]
@@ -34,6 +40,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let annotator = annotator.clone();
         Callback::from(move |_: MouseEvent| annotator.redo())
     };
+    let import_ref = use_node_ref();
+    let on_import_click = {
+        let import_ref = import_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = import_ref.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_import_file = {
+        let on_import = props.on_import.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let file = input.files().and_then(|list| list.get(0));
+            input.set_value("");
+            if let (Some(file), Some(on_import)) = (file, on_import.as_ref()) {
+                on_import.emit(file);
+            }
+        })
+    };
     // Keep the selection when the button is pressed.
     let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {
@@ -46,6 +74,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <span class="doc-title" dir="auto" title={state.doc.title().to_string()}>{state.doc.title().to_string()}</span>
             if let Some(line) = props.source_line.clone() {
                 <span class="doc-source" dir="auto">{line}</span>
+            }
+            if let Some(on_export) = props.on_export.clone() {
+                <button id="toolbar-export" onclick={move |_| on_export.emit(())}
+                        title="Save the notes as W3C annotations, ClaimReview, CSV, a report or a Glossa bundle">{"Export"}</button>
+            }
+            if props.on_import.is_some() {
+                <button id="toolbar-import" onclick={on_import_click}
+                        title="Add notes from a Glossa bundle, W3C or Hypothesis annotations, or Glossa CSV">{"Import"}</button>
+                <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                       accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
+                       ref={import_ref} onchange={on_import_file} />
             }
             <button id="toolbar-undo" disabled={undo.is_none()} onclick={on_undo}
                     aria-label={undo.map_or("Undo".to_string(), |d| format!("Undo {d}"))}
