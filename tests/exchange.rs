@@ -663,3 +663,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_import_is_one_edit_that_undo_takes_back_whole() {
+    use glossa::state::history::Edit;
+    let article = fixture();
+    let mut mine = Annotations {
+        verdicts: article.annotations.verdicts.clone(),
+        notes: article.annotations.notes[..2].to_vec(),
+    };
+    mine.notes[1].body = "My own words".into();
+    let out = export(Format::W3c, &[(&article, None)], false, &now());
+    let plan = imported_into(&mine, &out, &article.text);
+    let merged = apply(&mine, &plan, true);
+    let edit = Edit::between(&mine, &merged).expect("the import changed notes");
+    assert_eq!(edit.describe(), "import");
+    assert_eq!(1 + edit.also.len(), 5, "4 new notes and 1 replaced");
+
+    let mut undone = merged.clone();
+    edit.inverse().apply_checked(&mut undone).unwrap();
+    assert_eq!(undone.notes.len(), 2);
+    assert_eq!(undone.notes[1].body, "My own words");
+    let mut redone = undone.clone();
+    edit.apply_checked(&mut redone).unwrap();
+    assert_eq!(redone.notes.len(), merged.notes.len());
+
+    // Undo refuses when another tab changed one of the imported notes since.
+    let mut changed = merged.clone();
+    changed.notes.last_mut().unwrap().body = "changed elsewhere".into();
+    assert!(edit.inverse().apply_checked(&mut changed.clone()).is_err());
+}

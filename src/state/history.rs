@@ -24,11 +24,16 @@ use crate::model::{Annotations, Note, NoteId};
 pub const HISTORY_LIMIT: usize = 200;
 
 /// A change to one note: `None` before means it was created, `None` after that it was
-/// deleted.
+/// deleted. An import changes many notes at once: the others are in `also`, and the whole
+/// is undone and redone as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     pub before: Option<Note>,
     pub after: Option<Note>,
+    /// The other notes the same action changed, each as (before, after).
+    pub also: Vec<(Option<Note>, Option<Note>)>,
+    /// What the action was, when it is not told by the change itself ("import").
+    pub what: Option<&'static str>,
 }
 
 /// The change could not be applied: the note is no longer what this change expects.
@@ -38,7 +43,52 @@ pub struct Conflict;
 
 impl Edit {
     pub fn new(before: Option<Note>, after: Option<Note>) -> Edit {
-        Edit { before, after }
+        Edit {
+            before,
+            after,
+            also: Vec::new(),
+            what: None,
+        }
+    }
+
+    /// One edit for every note that differs between `before` and `after` (an import), or
+    /// `None` when no note differs.
+    ///
+    /// ```
+    /// use glossa::model::Annotations;
+    /// use glossa::state::history::Edit;
+    /// assert!(Edit::between(&Annotations::default(), &Annotations::default()).is_none());
+    /// ```
+    pub fn between(
+        before: &crate::model::Annotations,
+        after: &crate::model::Annotations,
+    ) -> Option<Edit> {
+        let find = |list: &[Note], id: &NoteId| list.iter().find(|n| &n.id == id).cloned();
+        let mut changes: Vec<(Option<Note>, Option<Note>)> = Vec::new();
+        for note in &after.notes {
+            let old = find(&before.notes, &note.id);
+            if old.as_ref() != Some(note) {
+                changes.push((old, Some(note.clone())));
+            }
+        }
+        for note in &before.notes {
+            if find(&after.notes, &note.id).is_none() {
+                changes.push((Some(note.clone()), None));
+            }
+        }
+        let mut changes = changes.into_iter();
+        let (before, after) = changes.next()?;
+        Some(Edit {
+            before,
+            after,
+            also: changes.collect(),
+            what: Some("import"),
+        })
+    }
+
+    /// Every note change this edit makes, the main one first.
+    fn changes(&self) -> impl Iterator<Item = (&Option<Note>, &Option<Note>)> {
+        std::iter::once((&self.before, &self.after)).chain(self.also.iter().map(|(b, a)| (b, a)))
     }
 
     /// The note this change is about.
@@ -51,17 +101,25 @@ impl Edit {
         Edit {
             before: self.after.clone(),
             after: self.before.clone(),
+            also: self
+                .also
+                .iter()
+                .map(|(b, a)| (a.clone(), b.clone()))
+                .collect(),
+            what: self.what,
         }
     }
 
     /// Makes the change, whatever the note is now (a save from the editor: the reader's
     /// latest words win).
     pub fn apply(&self, annotations: &mut Annotations) -> Result<(), Conflict> {
-        let id = self.id().ok_or(Conflict)?.clone();
-        match &self.after {
-            Some(note) => annotations.put(note.clone()),
-            None => {
-                annotations.remove(&id);
+        for (before, after) in self.changes() {
+            let id = after.as_ref().or(before.as_ref()).ok_or(Conflict)?;
+            match after {
+                Some(note) => annotations.put(note.clone()),
+                None => {
+                    annotations.remove(&id.id);
+                }
             }
         }
         Ok(())
@@ -70,16 +128,21 @@ impl Edit {
     /// Makes the change only if the note is still what it was before it (undo and redo,
     /// which must not silently overwrite someone else's change).
     pub fn apply_checked(&self, annotations: &mut Annotations) -> Result<(), Conflict> {
-        let id = self.id().ok_or(Conflict)?;
-        let now = annotations.notes.iter().find(|n| &n.id == id);
-        if now != self.before.as_ref() {
-            return Err(Conflict);
+        for (before, after) in self.changes() {
+            let id = &after.as_ref().or(before.as_ref()).ok_or(Conflict)?.id;
+            let now = annotations.notes.iter().find(|n| &n.id == id);
+            if now != before.as_ref() {
+                return Err(Conflict);
+            }
         }
         self.apply(annotations)
     }
 
     /// What the change did, for "Undo add note" and the like.
     pub fn describe(&self) -> &'static str {
+        if let Some(what) = self.what {
+            return what;
+        }
         match (&self.before, &self.after) {
             (None, Some(_)) => "add note",
             (Some(_), None) => "delete note",

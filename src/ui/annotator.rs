@@ -161,19 +161,30 @@ impl Annotator {
     /// Merges an imported file's notes into what storage holds now (see
     /// [`crate::io::import`]), then shows them; says what it did.
     pub fn import(&self, plan: &crate::io::import::Plan, take_theirs: bool) {
+        let mut edit = None;
         let result = self.store.update(|a| {
-            *a = crate::io::import::apply(a, plan, take_theirs);
+            let merged = crate::io::import::apply(a, plan, take_theirs);
+            edit = Edit::between(a, &merged);
+            *a = merged;
             Ok(())
         });
-        match result {
-            Ok(annotations) => {
-                self.dispatch(Action::VocabularySaved { annotations });
+        match (result, edit) {
+            (Ok(annotations), Some(edit)) => {
+                self.dispatch(Action::Saved {
+                    annotations,
+                    edit,
+                    from_editor: false,
+                });
                 self.dispatch(Action::Notify(Notice {
                     severity: Severity::Info,
-                    message: format!("Imported: {}.", plan.summary()),
+                    message: format!(
+                        "Imported: {}. Undo takes the whole import back.",
+                        plan.summary()
+                    ),
                 }));
             }
-            Err(e) => self.error(format!(
+            (Ok(annotations), None) => self.dispatch(Action::VocabularySaved { annotations }),
+            (Err(e), _) => self.error(format!(
                 "Nothing was imported: {e}. Your notes are unchanged."
             )),
         }

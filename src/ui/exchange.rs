@@ -292,7 +292,7 @@ fn plan_lines(plan: &Plan) -> Html {
                 }
             </li>
             if plan.unchanged > 0 { <li>{format!("{} already here (skipped)", plan.unchanged)}</li> }
-            if !plan.conflicts.is_empty() { <li class="conflicts">{format!("{} differ from your version", plan.conflicts.len())}</li> }
+            if !plan.conflicts.is_empty() { <li class="conflicts">{format!("{} from your version", counted(plan.conflicts.len(), "note differs", "notes differ"))}</li> }
             if !plan.new_replies.is_empty() { <li>{format!("{} on your notes", counted(plan.new_replies.len(), "new reply", "new replies"))}</li> }
             if !plan.new_verdicts.is_empty() {
                 <li>{format!("new verdicts: {}", plan.new_verdicts.iter().map(|t| format!("“{}”", t.label)).collect::<Vec<_>>().join(", "))}</li>
@@ -300,6 +300,47 @@ fn plan_lines(plan: &Plan) -> Html {
             if plan.other_source > 0 { <li>{format!("{} name another text; they were placed by their quotes", plan.other_source)}</li> }
             if !plan.skipped.is_empty() { <li>{format!("{} skipped (detected entities: Glossa finds those itself)", plan.skipped.len())}</li> }
         </ul>
+    }
+}
+
+/// The notes that differ from the stored version, side by side (the first 50).
+fn conflict_list(plan: &Plan) -> Html {
+    if plan.conflicts.is_empty() {
+        return html! {};
+    }
+    let gist = |n: &crate::model::Note| {
+        let mut parts = Vec::new();
+        if !n.body.is_empty() {
+            parts.push(n.body.chars().take(80).collect::<String>());
+        }
+        if let Some(v) = &n.verdict {
+            parts.push(format!("verdict {v}"));
+        }
+        if !n.tags.is_empty() {
+            parts.push(format!("tags {}", n.tags.join(", ")));
+        }
+        if !n.evidence.is_empty() {
+            parts.push(counted(n.evidence.len(), "source", "sources"));
+        }
+        if parts.is_empty() {
+            "(empty)".to_string()
+        } else {
+            parts.join(" · ")
+        }
+    };
+    html! {
+        <details class="import-conflicts">
+            <summary>{"What differs"}</summary>
+            <ul>
+                {for plan.conflicts.iter().take(50).map(|c| html! {
+                    <li dir="auto">
+                        <q>{c.mine.target.quote.exact.chars().take(60).collect::<String>()}</q>
+                        <div>{"Yours: "}{gist(&c.mine)}</div>
+                        <div>{"The file's: "}{gist(&c.theirs)}</div>
+                    </li>
+                })}
+            </ul>
+        </details>
     }
 }
 
@@ -375,7 +416,7 @@ pub fn import_dialog(props: &ImportProps) -> Html {
         ),
         Reading::Notes { name, plan } => (
             format!("Import “{name}” ({})", plan.format),
-            html! { <>{plan_lines(plan)}{conflict_choice}{rejected_list(&plan.rejected)}</> },
+            html! { <>{plan_lines(plan)}{conflict_list(plan)}{conflict_choice}{rejected_list(&plan.rejected)}</> },
             plan.changes_anything(),
         ),
         Reading::Bundle {
@@ -390,6 +431,7 @@ pub fn import_dialog(props: &ImportProps) -> Html {
                     if let Some(plan) = here {
                         <h3>{"This article"}</h3>
                         {plan_lines(plan)}
+                        {conflict_list(plan)}
                         {conflict_choice}
                         {rejected_list(&plan.rejected)}
                     }

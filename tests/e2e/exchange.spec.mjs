@@ -101,6 +101,13 @@ test('notes exported from one profile import into a fresh one, with a preview', 
   expect(await highlightedText(b.page, 'Yonhap says')).toBe('around 90 carriages');
   await b.page.screenshot({ path: `${shots}/exchange-03-imported.png` });
 
+  // The import is one change: Undo takes it back whole, Redo brings it again.
+  await expect(b.page.locator('#toolbar-undo')).toHaveAttribute('title', /Undo import/);
+  await b.page.locator('#toolbar-undo').click();
+  await expect(b.page.locator('.note-card')).toHaveCount(0);
+  await b.page.locator('#toolbar-redo').click();
+  await expect(b.page.locator('.note-card', { hasText: 'Yonhap says' })).toBeVisible();
+
   // Importing the same file again adds nothing.
   await b.page.locator('#import-file').setInputFiles(w3c);
   await expect(preview).toContainText('1 already here');
@@ -188,4 +195,31 @@ test('a file that cannot be read changes nothing, and hostile text stays text', 
   await expect(card.locator('img')).toHaveCount(0);
   await expect(page).toHaveTitle('Glossa');
   await expect(page.locator('.note-card')).toHaveCount(2);
+});
+
+test('a note that differs from yours is shown, and replaced only when asked', async ({ page }) => {
+  await addNote(page, 'around 90 carriages', 'My version');
+  const file = await exportAs(page, 'W3C Web Annotation (JSON-LD)');
+  const collection = JSON.parse(fs.readFileSync(file, 'utf8'));
+  collection.first.items[0].body[0].value = 'Their version';
+  const theirs = path.join(tmp, 'theirs.jsonld');
+  fs.writeFileSync(theirs, JSON.stringify(collection));
+
+  const dialog = page.getByRole('dialog', { name: /Import/ });
+  await page.locator('#import-file').setInputFiles(theirs);
+  await expect(dialog).toContainText('1 note differs from your version');
+  await dialog.getByText('What differs').click();
+  await expect(dialog).toContainText('Yours: My version');
+  await expect(dialog).toContainText('The file\'s: Their version');
+  await page.screenshot({ path: `${shots}/exchange-06-conflict.png` });
+  // Keeping mine (the default) changes nothing.
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('.note-card .note-body')).toHaveText('My version');
+
+  await page.locator('#import-file').setInputFiles(theirs);
+  await dialog.getByLabel(/Replace my version of 1 note/).check();
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('.note-card .note-body')).toHaveText('Their version');
+  await page.reload();
+  await expect(page.locator('.note-card .note-body')).toHaveText('Their version');
 });
