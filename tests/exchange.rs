@@ -693,3 +693,115 @@ fn an_import_is_one_edit_that_undo_takes_back_whole() {
     changed.notes.last_mut().unwrap().body = "changed elsewhere".into();
     assert!(edit.inverse().apply_checked(&mut changed.clone()).is_err());
 }
+
+fn glossa(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(args)
+        .env("GLOSSA_NOW", "2026-11-26T12:00:00Z")
+        .output()
+        .expect("the glossa binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_exports_imports_and_validates() {
+    let dir = std::env::temp_dir().join(format!("glossa-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let article = fixture();
+    std::fs::write(
+        path("fixture.glossa.json"),
+        export(Format::Bundle, &[(&article, None)], false, &now()),
+    )
+    .unwrap();
+
+    // Every format comes out as the library writes it.
+    for format in Format::ALL {
+        let (code, out, err) = glossa(&[
+            "export",
+            "--format",
+            format.name(),
+            &path("fixture.glossa.json"),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let expected = export(format, &[(&article, None)], false, &now());
+        assert_eq!(out.trim_end(), expected.trim_end(), "{}", format.name());
+    }
+    let (code, _, err) = glossa(&[
+        "export",
+        "--format",
+        "w3c",
+        "-o",
+        &path("out.jsonld"),
+        &path("fixture.glossa.json"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        glossa(&["validate", &path("out.jsonld")]).1.trim(),
+        "valid W3C Web Annotation"
+    );
+
+    // Import into a bundle made from the plain article: the same notes come back.
+    std::fs::write(path("story.txt"), TEXT).unwrap();
+    let (code, out, err) = glossa(&[
+        "import",
+        "--article",
+        &path("story.txt"),
+        &path("out.jsonld"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("6 new notes (5 found in the text, 1 not found)"),
+        "{err}"
+    );
+    let Ok(Parsed::Bundle(back)) = read("b.json", out.as_bytes(), &now()) else {
+        panic!("{out}")
+    };
+    assert_eq!(
+        back.articles[0].annotations.notes,
+        article.annotations.notes
+    );
+
+    // Importing again into that bundle adds nothing; a broken file stops before writing.
+    std::fs::write(path("back.glossa.json"), &out).unwrap();
+    let (code, _, err) = glossa(&[
+        "import",
+        "--into",
+        &path("back.glossa.json"),
+        &path("out.jsonld"),
+    ]);
+    assert_eq!(code, 0);
+    assert!(err.contains("0 new notes, 6 already here"), "{err}");
+    std::fs::write(path("broken.jsonld"), "{\"type\": \"Annotation\", ").unwrap();
+    let (code, out, err) = glossa(&[
+        "import",
+        "--into",
+        &path("back.glossa.json"),
+        &path("out.jsonld"),
+        &path("broken.jsonld"),
+    ]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.contains("broken.jsonld: the file is not valid JSON"),
+        "{err}"
+    );
+
+    // Validation failures exit 1 with each problem's place; bad usage exits 2.
+    std::fs::write(
+        path("bad.jsonld"),
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview"}"#,
+    )
+    .unwrap();
+    let (code, _, err) = glossa(&["validate", &path("bad.jsonld")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("claimReviewed: is required"), "{err}");
+    let (code, _, err) = glossa(&["export", "--format", "pdf", &path("fixture.glossa.json")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown format pdf"), "{err}");
+    assert_eq!(glossa(&["import"]).0, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -105,6 +105,11 @@ fn finish(result: Result<String, String>) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        // Wrong arguments come with the usage, and exit 2 like any other usage error.
+        Err(message) if message.ends_with(USAGE) => {
+            eprintln!("glossa: {message}");
+            ExitCode::from(2)
+        }
         Err(message) => {
             eprintln!("glossa: {message}");
             ExitCode::from(1)
@@ -246,14 +251,25 @@ mod exchange {
         while let Some(arg) = args.next() {
             match *arg {
                 "--format" | "-f" => {
-                    let name = args.next().ok_or("--format needs a format")?;
+                    let name = args
+                        .next()
+                        .ok_or(format!("--format needs a format\n{USAGE}"))?;
                     format = Some(Format::parse(name).ok_or_else(|| {
                         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-                        format!("unknown format {name}; choose one of {}", names.join(", "))
+                        format!(
+                            "unknown format {name}; choose one of {}\n{USAGE}",
+                            names.join(", ")
+                        )
                     })?);
                 }
                 "--entities" => entities = true,
-                "-o" | "--output" => out = Some(*args.next().ok_or("-o needs a file name")?),
+                "-o" | "--output" => {
+                    out = Some(
+                        *args
+                            .next()
+                            .ok_or(format!("-o needs a file name\n{USAGE}"))?,
+                    )
+                }
                 path if input.is_none() => input = Some(path),
                 extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
             }
@@ -288,11 +304,17 @@ mod exchange {
         while let Some(arg) = args.next() {
             match *arg {
                 "--into" | "--article" => {
-                    let path = args.next().ok_or(format!("{arg} needs a file"))?;
+                    let path = args.next().ok_or(format!("{arg} needs a file\n{USAGE}"))?;
                     base = Some(articles(path)?);
                 }
                 "--take-theirs" => take_theirs = true,
-                "-o" | "--output" => out = Some(*args.next().ok_or("-o needs a file name")?),
+                "-o" | "--output" => {
+                    out = Some(
+                        *args
+                            .next()
+                            .ok_or(format!("-o needs a file name\n{USAGE}"))?,
+                    )
+                }
                 path => files.push(path),
             }
         }

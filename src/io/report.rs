@@ -92,6 +92,17 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// “3 claims checked, 2 other notes, 1 claim found by analysis not yet checked.”
+    fn summary(&self) -> String {
+        use crate::io::import::counted;
+        format!(
+            "{} checked, {}, {} found by analysis not yet checked.",
+            counted(self.checked.len(), "claim", "claims"),
+            counted(self.other.len(), "other note", "other notes"),
+            counted(self.unchecked.len(), "claim", "claims"),
+        )
+    }
+
     fn verdict_line(&self, note: &Note) -> String {
         let key = note.verdict.as_deref().unwrap_or("");
         match self.article.annotations.verdict(key) {
@@ -173,13 +184,7 @@ pub fn markdown(article: &Article, claims: &[Claim], generated: &Timestamp) -> S
         md(&generated.0)
     );
     let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(
-        out,
-        "{} claim(s) checked, {} other note(s), {} claim(s) found by analysis not yet checked.\n",
-        r.checked.len(),
-        r.other.len(),
-        r.unchecked.len()
-    );
+    let _ = writeln!(out, "{}\n", md(&r.summary()));
     if !r.tally.is_empty() {
         let _ = writeln!(out, "| Verdict | Claims |\n|---|---|");
         for (label, n) in &r.tally {
@@ -337,13 +342,7 @@ fn html_body(out: &mut String, article: &Article, claims: &[Claim], generated: &
         e(&generated.0),
         e(GENERATOR)
     );
-    let _ = writeln!(
-        out,
-        "<h2>Summary</h2><p>{} claim(s) checked, {} other note(s), {} claim(s) found by analysis not yet checked.</p>",
-        r.checked.len(),
-        r.other.len(),
-        r.unchecked.len()
-    );
+    let _ = writeln!(out, "<h2>Summary</h2><p>{}</p>", e(&r.summary()));
     if !r.tally.is_empty() {
         out.push_str("<table><thead><tr><th>Verdict</th><th>Claims</th></tr></thead><tbody>");
         for (label, n) in &r.tally {
