@@ -19,21 +19,25 @@ use glossa::io::load::{decode, LoadError};
 use glossa::text::ByteSpan;
 use serde::Serialize;
 
-const USAGE: &str = "usage: glossa analyze FILE|-\n       glossa extract [--json] FILE.html|-\n\
-       glossa export --format w3c|claimreview|csv|jsonl|markdown|html|bundle [--entities] [-o OUT] BUNDLE|ARTICLE\n\
-       glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...\n\
-       glossa validate FILE\n\n\
-  analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n\
-            offsets are Unicode code points into the file's text, end exclusive\n\
-  extract   print the article in a web page: its title, a blank line, then its text blocks\n\
-            separated by blank lines; --json prints the metadata and typed blocks as JSON\n\
-  export    write a Glossa bundle (or a plain article: text or a saved web page) in another\n\
-            format; --entities adds the detected entities to w3c and csv\n\
-  import    merge annotation files (a Glossa bundle, W3C Web Annotation or Hypothesis JSON,\n\
-            Glossa's CSV) into a bundle, or into a new bundle made from an article; notes are\n\
-            placed by their quotes; prints what it did on standard error and the bundle on\n\
-            standard output (or OUT); a file it cannot read stops it before anything is written\n\
-  validate  check a W3C Web Annotation or ClaimReview file against its model";
+const USAGE: &str = concat!(
+    "usage: glossa analyze FILE|-\n",
+    "       glossa extract [--json] FILE.html|-\n",
+    "       glossa export --format w3c|claimreview|csv|jsonl|markdown|html|bundle [--entities] [-o OUT] BUNDLE|ARTICLE\n",
+    "       glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...\n",
+    "       glossa validate FILE\n",
+    "\n",
+    "  analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n",
+    "            offsets are Unicode code points into the file's text, end exclusive\n",
+    "  extract   print the article in a web page: its title, a blank line, then its text blocks\n",
+    "            separated by blank lines; --json prints the metadata and typed blocks as JSON\n",
+    "  export    write a Glossa bundle (or a plain article: text or a saved web page) in another\n",
+    "            format; --entities adds the detected entities to w3c and csv\n",
+    "  import    merge annotation files (a Glossa bundle, W3C Web Annotation or Hypothesis JSON,\n",
+    "            Glossa's CSV) into a bundle, or into a new bundle made from an article; notes are\n",
+    "            placed by their quotes; prints what it did on standard error and the bundle on\n",
+    "            standard output (or OUT); a file it cannot read stops it before anything is written\n",
+    "  validate  check a W3C Web Annotation or ClaimReview file against its model",
+);
 
 #[derive(Serialize)]
 struct Out<'a> {
