@@ -250,11 +250,10 @@ pub fn read(value: Value) -> Result<ReadBundle, BundleError> {
             }
         }
         read.annotations.verdicts = verdicts;
+        let mut ids = rustc_hash::FxHashSet::default();
         for (n, note) in article.notes.into_iter().enumerate() {
             match note_from_value(note) {
-                Ok(note) if !read.annotations.notes.iter().any(|o| o.id == note.id) => {
-                    read.annotations.notes.push(note)
-                }
+                Ok(note) if ids.insert(note.id.clone()) => read.annotations.notes.push(note),
                 Ok(note) => {
                     out.rejected
                         .push(format!("{which}, note {}: repeated id {}", n + 1, note.id))

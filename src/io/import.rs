@@ -22,6 +22,7 @@
 //! assert_eq!(glossa::io::import::plan(&merged, text, again).new_notes.len(), 0);
 //! ```
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 use crate::anchor::{Anchorer, Anchoring};
@@ -258,15 +259,24 @@ pub fn plan(existing: &Annotations, text: &str, read: ReadNotes) -> Plan {
         rejected: read.rejected,
         ..Default::default()
     };
-    let mut incoming_ids: Vec<NoteId> = Vec::new();
+    let mut incoming_ids: FxHashSet<NoteId> = FxHashSet::default();
+    // Stored notes by id, and by passage (for a note that came back under another id).
+    let by_id: FxHashMap<&NoteId, &Note> = existing.notes.iter().map(|n| (&n.id, n)).collect();
+    let mut by_passage: FxHashMap<(&str, usize, usize), Vec<&Note>> = FxHashMap::default();
+    for n in &existing.notes {
+        let p = n.target.position;
+        by_passage
+            .entry((n.target.quote.exact.as_str(), p.start.0, p.end.0))
+            .or_default()
+            .push(n);
+    }
     for incoming in read.notes {
         let mut note = incoming.note;
-        if incoming_ids.contains(&note.id) {
+        if !incoming_ids.insert(note.id.clone()) {
             plan.rejected
                 .push(format!("note {}: repeated id in the file", note.id));
             continue;
         }
-        incoming_ids.push(note.id.clone());
         if let Some(term) = &incoming.verdict {
             note.verdict = Some(resolve_verdict(
                 &mut vocabulary,
@@ -315,11 +325,15 @@ pub fn plan(existing: &Annotations, text: &str, read: ReadNotes) -> Plan {
             }
             Anchoring::NeedsReview(_) | Anchoring::Orphan => {}
         }
-        let stored = existing.notes.iter().find(|n| n.id == note.id).or_else(|| {
-            existing
-                .notes
-                .iter()
-                .find(|n| same_passage_and_words(n, &note))
+        let stored = by_id.get(&note.id).copied().or_else(|| {
+            let p = note.target.position;
+            by_passage
+                .get(&(note.target.quote.exact.as_str(), p.start.0, p.end.0))
+                .and_then(|list| {
+                    list.iter()
+                        .copied()
+                        .find(|n| same_passage_and_words(n, &note))
+                })
         });
         if let Some(mine) = stored {
             for reply in &note.replies {
@@ -346,21 +360,23 @@ pub fn plan(existing: &Annotations, text: &str, read: ReadNotes) -> Plan {
         }
         plan.new_notes.push(note);
     }
+    let new_by_id: FxHashMap<&NoteId, &Note> = plan.new_notes.iter().map(|n| (&n.id, n)).collect();
+    let mut loose_replies = Vec::new();
     for loose in read.loose_replies {
-        let parent = existing
-            .notes
-            .iter()
-            .chain(plan.new_notes.iter())
-            .find(|n| n.id == loose.parent);
+        let parent = by_id
+            .get(&loose.parent)
+            .or_else(|| new_by_id.get(&loose.parent))
+            .copied();
         match parent {
             Some(p) if p.replies.iter().any(|r| r.id == loose.reply.id) => {}
-            Some(p) => plan.new_replies.push((p.id.clone(), loose.reply)),
+            Some(p) => loose_replies.push((p.id.clone(), loose.reply)),
             None => plan.rejected.push(format!(
                 "reply {}: its note ({}) is neither in the file nor here",
                 loose.reply.id, loose.parent
             )),
         }
     }
+    plan.new_replies.extend(loose_replies);
     plan
 }
 
@@ -373,8 +389,15 @@ pub fn apply(existing: &Annotations, plan: &Plan, take_theirs: bool) -> Annotati
             merged.verdicts.push(term.clone());
         }
     }
+    let mut index: FxHashMap<NoteId, usize> = merged
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), i))
+        .collect();
     for note in &plan.new_notes {
-        if !merged.notes.iter().any(|n| n.id == note.id) {
+        if !index.contains_key(&note.id) {
+            index.insert(note.id.clone(), merged.notes.len());
             merged.notes.push(note.clone());
         }
     }
@@ -386,11 +409,18 @@ pub fn apply(existing: &Annotations, plan: &Plan, take_theirs: bool) -> Annotati
                     theirs.replies.push(reply.clone());
                 }
             }
-            merged.put(theirs);
+            match index.get(&theirs.id) {
+                Some(&i) => merged.notes[i] = theirs,
+                None => {
+                    index.insert(theirs.id.clone(), merged.notes.len());
+                    merged.notes.push(theirs);
+                }
+            }
         }
     }
     for (parent, reply) in &plan.new_replies {
-        if let Some(note) = merged.notes.iter_mut().find(|n| &n.id == parent) {
+        if let Some(&i) = index.get(parent) {
+            let note = &mut merged.notes[i];
             if !note.replies.iter().any(|r| r.id == reply.id) {
                 note.replies.push(reply.clone());
             }

@@ -63,16 +63,19 @@ impl Edit {
         before: &crate::model::Annotations,
         after: &crate::model::Annotations,
     ) -> Option<Edit> {
-        let find = |list: &[Note], id: &NoteId| list.iter().find(|n| &n.id == id).cloned();
+        let old_notes: rustc_hash::FxHashMap<&NoteId, &Note> =
+            before.notes.iter().map(|n| (&n.id, n)).collect();
+        let new_notes: rustc_hash::FxHashMap<&NoteId, &Note> =
+            after.notes.iter().map(|n| (&n.id, n)).collect();
         let mut changes: Vec<(Option<Note>, Option<Note>)> = Vec::new();
         for note in &after.notes {
-            let old = find(&before.notes, &note.id);
-            if old.as_ref() != Some(note) {
-                changes.push((old, Some(note.clone())));
+            let old = old_notes.get(&note.id).copied();
+            if old != Some(note) {
+                changes.push((old.cloned(), Some(note.clone())));
             }
         }
         for note in &before.notes {
-            if find(&after.notes, &note.id).is_none() {
+            if !new_notes.contains_key(&note.id) {
                 changes.push((Some(note.clone()), None));
             }
         }

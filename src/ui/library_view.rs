@@ -33,14 +33,16 @@ pub struct LibraryViewProps {
     pub on_text: Callback<(String, Format)>,
     pub on_url: Callback<String>,
     pub on_close: Callback<()>,
-    /// Saves the whole library (texts and notes) as one Glossa bundle.
+    /// Saves the whole library in a format: a Glossa bundle (texts and notes), or every
+    /// article's notes as W3C, ClaimReview, CSV, JSONL or one report.
     #[prop_or_default]
-    pub on_export: Option<Callback<()>>,
+    pub on_export: Option<Callback<crate::io::export::Format>>,
 }
 
 #[function_component(LibraryView)]
 pub fn library_view(props: &LibraryViewProps) -> Html {
     let paste_ref = use_node_ref();
+    let export_ref = use_node_ref();
     let url_ref = use_node_ref();
     let renaming = use_state(|| None::<String>);
     let rename_ref = use_node_ref();
@@ -230,9 +232,27 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
                 <span class="brand">{"Glossa"}</span>
                 <h1 id="library-title">{"Library"}</h1>
                 if let Some(on_export) = props.on_export.clone() {
-                    <button id="export-library" onclick={move |_| on_export.emit(())}
-                            title="Every article with its text and notes, in one file to keep or to open in another browser">
-                        {"Export library"}</button>
+                    <span class="library-export">
+                        <label for="library-export-format" class="visually-hidden">{"Format of the library export"}</label>
+                        <select id="library-export-format" ref={export_ref.clone()}>
+                            {for crate::io::export::Format::ALL.iter().map(|f| html! {
+                                <option value={f.name()} selected={*f == crate::io::export::Format::Bundle}>{f.label()}</option>
+                            })}
+                        </select>
+                        <button id="export-library"
+                                onclick={
+                                    let export_ref = export_ref.clone();
+                                    move |_| {
+                                        let name = export_ref
+                                            .cast::<web_sys::HtmlSelectElement>()
+                                            .map(|s| s.value())
+                                            .unwrap_or_default();
+                                        on_export.emit(crate::io::export::Format::parse(&name).unwrap_or(crate::io::export::Format::Bundle));
+                                    }
+                                }
+                                title="Every article in one file: a bundle keeps texts and notes, to open in another browser">
+                            {"Export library"}</button>
+                    </span>
                 }
                 if props.current.is_some() {
                     <button id="back-to-article" onclick={close}>{"Back to the article"}</button>

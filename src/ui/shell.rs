@@ -695,10 +695,11 @@ pub fn shell() -> Html {
         })
     };
 
-    // The whole library as one bundle: each article's text (from IndexedDB) and its notes.
+    // The whole library in one file: each article's text (from IndexedDB) and its notes, as a
+    // bundle or in another format.
     let on_export_library = {
         let (latest, say) = (latest.clone(), say.clone());
-        Callback::from(move |()| {
+        Callback::from(move |format: crate::io::export::Format| {
             let (entries, say) = (latest.borrow().entries.clone(), say.clone());
             spawn_local(async move {
                 let mut articles = Vec::new();
@@ -722,10 +723,12 @@ pub fn shell() -> Html {
                     articles.push(article);
                 }
                 let now = clock::now();
-                let contents = crate::io::bundle::write(&articles, &now);
+                let items: Vec<(&Article, Option<&crate::analysis::Analysis>)> =
+                    articles.iter().map(|a| (a, None)).collect();
+                let contents = crate::io::export::export(format, &items, false, &now);
                 let day: String = now.0.chars().take(10).collect();
-                let name = format!("glossa-library-{day}.glossa.json");
-                match crate::web::download::download(&name, "application/json", &contents) {
+                let name = format!("glossa-library-{day}.{}", format.extension());
+                match crate::web::download::download(&name, format.mime(), &contents) {
                     Ok(()) => {
                         let notes: usize = articles.iter().map(|a| a.annotations.notes.len()).sum();
                         let mut text = format!(

@@ -147,6 +147,17 @@ test('the whole library travels as one bundle to a fresh profile', async ({ page
   expect(download.suggestedFilename()).toMatch(/^glossa-library-\d{4}-\d\d-\d\d\.glossa\.json$/);
   const content = JSON.parse(fs.readFileSync(bundle, 'utf8'));
   expect(content.articles.map((a) => a.title)).toContain('Bridge report');
+  // The same library as one CSV, for a spreadsheet.
+  await page.locator('#library-export-format').selectOption('csv');
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#export-library').click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^glossa-library-.*\.csv$/);
+  const csvFile = path.join(tmp, csvDownload.suggestedFilename());
+  await csvDownload.saveAs(csvFile);
+  expect(fs.readFileSync(csvFile, 'utf8')).toContain('300 metres long');
+  await page.screenshot({ path: `${shots}/exchange-07-library-export.png` });
 
   const b = await freshProfile(browser);
   await b.page.locator('#toolbar-library').click();
