@@ -5,6 +5,7 @@
 //! which are already here, which conflict with yours, what could not be read and why), and
 //! changes nothing until the user confirms.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::io::bundle::{Article, ArticleMeta, ReadBundle};
@@ -32,7 +33,10 @@ fn current_article(
     }
 }
 
-/// A modal dialog: a labelled box over the page; Escape closes it.
+/// What takes the keyboard inside a dialog.
+const FOCUSABLE: &str = "input:not([disabled]), button:not([disabled]), select, summary, a[href]";
+
+/// A modal dialog: a labelled box over the page; Escape closes it, the focus stays inside.
 #[derive(Properties, PartialEq)]
 struct ModalProps {
     id: AttrValue,
@@ -47,24 +51,70 @@ fn modal(props: &ModalProps) -> Html {
     use_effect_with((), {
         let node = node.clone();
         move |_| {
-            // The first control takes the focus, so the keyboard starts inside the dialog.
+            // The focus goes into the dialog (the chosen option, or the first control) and
+            // back to where it was when the dialog closes.
+            let opener = gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(root) = node.cast::<web_sys::Element>() {
-                if let Ok(Some(first)) = root.query_selector("input, button, select") {
-                    if let Some(first) =
-                        wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&first)
-                    {
-                        let _ = first.focus();
-                    }
+                let first = root
+                    .query_selector("input:checked")
+                    .ok()
+                    .flatten()
+                    .or_else(|| root.query_selector(FOCUSABLE).ok().flatten());
+                if let Some(first) = first.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = first.focus();
+                }
+            }
+            move || {
+                if let Some(opener) = opener {
+                    let _ = opener.focus();
                 }
             }
         }
     });
     let onkeydown = {
-        let on_close = props.on_close.clone();
+        let (on_close, node) = (props.on_close.clone(), node.clone());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.stop_propagation();
                 on_close.emit(());
+            } else if e.key() == "Tab" {
+                // Tab and Shift+Tab go round the dialog's controls, never to the page behind.
+                let Some(root) = node.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+                    return;
+                };
+                let items: Vec<web_sys::HtmlElement> = (0..list.length())
+                    .filter_map(|i| list.get(i))
+                    .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    .collect();
+                let active = gloo::utils::document().active_element();
+                // A radio group is one stop: any of its radios counts as the group.
+                let group = |el: &web_sys::Element| {
+                    (el.get_attribute("type").as_deref() == Some("radio"))
+                        .then(|| el.get_attribute("name"))
+                        .flatten()
+                };
+                let at = |el: Option<&web_sys::HtmlElement>| {
+                    el.zip(active.as_ref()).is_some_and(|(a, b)| {
+                        let a: &web_sys::Element = a.as_ref();
+                        a == b || group(a).is_some_and(|g| group(b).as_ref() == Some(&g))
+                    })
+                };
+                let wrap_to = if e.shift_key() && at(items.first()) {
+                    items.last()
+                } else if !e.shift_key() && at(items.last()) {
+                    items.first()
+                } else {
+                    None
+                };
+                if let Some(target) = wrap_to {
+                    e.prevent_default();
+                    let _ = target.focus();
+                }
             }
         })
     };

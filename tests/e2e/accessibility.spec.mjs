@@ -56,3 +56,33 @@ test('the library', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 });
+
+test('the Export and Import dialogs', async ({ page }) => {
+  await addNote(page, 'around 90 carriages', 'Check the count');
+  await page.locator('#toolbar-export').click();
+  const exportDialog = page.getByRole('dialog', { name: /Export/ });
+  // The chosen format takes the focus; Tab goes round the dialog; Escape gives the focus back.
+  await expect(exportDialog.getByLabel('W3C Web Annotation (JSON-LD)')).toBeFocused();
+  expect(await violations(page)).toEqual([]);
+  await exportDialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(exportDialog.locator('input[type=radio]').first()).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(exportDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await exportDialog.getByLabel('CSV spreadsheet').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(exportDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(exportDialog).toBeHidden();
+  await expect(page.locator('#toolbar-export')).toBeFocused();
+  const file = `${test.info().outputDir}/notes.jsonld`;
+  fs.mkdirSync(test.info().outputDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ type: 'AnnotationPage', items: [
+    { id: 'x:1', type: 'Annotation', body: { type: 'TextualBody', value: 'Theirs' },
+      target: { selector: { type: 'TextQuoteSelector', exact: 'armoured train' } } },
+    { id: 'x:2', type: 'Annotation' },
+  ] }));
+  await page.locator('#import-file').setInputFiles(file);
+  await expect(page.getByRole('dialog', { name: /Import/ })).toContainText('1 new');
+  expect(await violations(page)).toEqual([]);
+});
