@@ -48,8 +48,11 @@ pub fn write(article: &Article, entities: &[Entity]) -> String {
     for (index, block) in document.blocks().iter().enumerate() {
         let block_text = document.slice(block.span);
         let block_start = byte_to_code_point(text, block.span.start);
-        let spans = entities
+        // Entities come in text order: only those from the block's start on are looked at.
+        let first = entities.partition_point(|e| e.span.start < block.span.start);
+        let spans = entities[first..]
             .iter()
+            .take_while(|e| e.span.start < block.span.end)
             .filter(|e| block.span.contains(e.span))
             .map(|e| Span {
                 start: byte_to_code_point(text, e.span.start).0 - block_start.0,
