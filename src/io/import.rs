@@ -96,6 +96,25 @@ pub fn read(name: &str, bytes: &[u8], now: &Timestamp) -> Result<Parsed, ImportE
     ))
 }
 
+/// Whether a file is worth reading as annotations (JSON, or CSV that starts with Glossa's
+/// header) rather than as an article.
+///
+/// ```
+/// use glossa::io::import::looks_like_annotations;
+/// assert!(looks_like_annotations("notes.csv", b"quote,start,end\n"));
+/// assert!(looks_like_annotations("x", b"  {\"glossa\": \"bundle\"}"));
+/// assert!(!looks_like_annotations("story.txt", b"The train has 90 carriages."));
+/// ```
+pub fn looks_like_annotations(name: &str, bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let first = start.iter().position(|b| !b.is_ascii_whitespace());
+    let head = &start[first.unwrap_or(start.len())..];
+    head.starts_with(b"{")
+        || head.starts_with(b"[")
+        || head.len() >= 6 && head[..6].eq_ignore_ascii_case(b"quote,")
+        || name.to_ascii_lowercase().ends_with(".csv")
+}
+
 /// A stored note and the different version of it in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {

@@ -14,7 +14,7 @@ use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
 use crate::ui::annotator::Annotator;
 use crate::ui::article_view::ArticleView;
-use crate::ui::exchange::{read_import, ExportDialog, ImportDialog, Reading};
+use crate::ui::exchange::{read_import, DroppedFile, ExportDialog, ImportDialog, Reading};
 use crate::ui::keyboard;
 use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
@@ -48,6 +48,9 @@ pub struct AppProps {
     /// bundles import only the open article's notes.
     #[prop_or_default]
     pub on_articles: Option<Callback<(Vec<Article>, bool)>>,
+    /// A file of annotations dropped on the page, to preview for import.
+    #[prop_or_default]
+    pub dropped: Option<DroppedFile>,
 }
 
 /// The dialog open over the reader.
@@ -221,6 +224,16 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    use_effect_with(props.dropped.clone(), {
+        let (dialog, latest) = (dialog.clone(), latest.clone());
+        move |dropped: &Option<DroppedFile>| {
+            let annotator = latest.borrow().clone();
+            if let (Some(file), Some(annotator)) = (dropped, annotator) {
+                let reading = read_import(&file.name, &file.bytes, &annotator);
+                dialog.set(Some(Dialog::Import(Box::new(reading))));
+            }
+        }
+    });
     let on_close = {
         let dialog = dialog.clone();
         Callback::from(move |()| dialog.set(None))

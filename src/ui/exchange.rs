@@ -260,6 +260,15 @@ pub fn export_dialog(props: &ExportProps) -> Html {
     }
 }
 
+/// A file of annotations dropped on the page while an article is open: the reader shows its
+/// import preview. `seq` tells two drops of the same file apart.
+#[derive(Clone, PartialEq)]
+pub struct DroppedFile {
+    pub seq: u32,
+    pub name: String,
+    pub bytes: std::rc::Rc<Vec<u8>>,
+}
+
 /// What a file held, once read, for the preview.
 #[derive(Clone, PartialEq)]
 pub enum Reading {

@@ -18,6 +18,7 @@ use crate::sample::SAMPLE_ARTICLE;
 use crate::state::status::{Status, StatusAction};
 use crate::text::Document;
 use crate::ui::app::App;
+use crate::ui::exchange::DroppedFile;
 use crate::ui::library_view::{files_of, LibraryView, Row};
 use crate::web::clock;
 use crate::web::library_store as store;
@@ -71,6 +72,9 @@ pub fn shell() -> Html {
         }
     });
     let status = use_reducer(Status::default);
+    // The last file of annotations dropped on the page, for the open article's import preview.
+    let dropped = use_state(|| None::<DroppedFile>);
+    let drops = use_mut_ref(|| 0u32);
     let usage = use_state(|| None::<(AttrValue, bool)>);
     let dragging = use_state_eq(|| false);
     let loader = use_memo((), |_| Loader::default());
@@ -101,8 +105,10 @@ pub fn shell() -> Html {
     };
 
     let open_entry = {
-        let (open, view, say) = (open.clone(), view.clone(), say.clone());
+        let (open, view, say, dropped) = (open.clone(), view.clone(), say.clone(), dropped.clone());
         Rc::new(move |entry: ArticleEntry| {
+            // A file dropped for the article open before is not for this one.
+            dropped.set(None);
             if entry.id == SAMPLE_ID {
                 store::set_current(SAMPLE_ID);
                 open.set(Some(sample()));
@@ -406,6 +412,8 @@ pub fn shell() -> Html {
             add_articles.clone(),
             say.clone(),
         );
+        let (dropped, drops, view) = (dropped.clone(), drops.clone(), view.clone());
+        let reader_open = open.is_some();
         Rc::new(move |files: Vec<web_sys::File>| {
             let open_it = files.len() == 1;
             status.dispatch(StatusAction::Busy(files.iter().map(|f| f.name()).collect()));
@@ -417,6 +425,7 @@ pub fn shell() -> Html {
                     say.clone(),
                     status.clone(),
                 );
+                let (dropped, drops, view) = (dropped.clone(), drops.clone(), view.clone());
                 spawn_local(async move {
                     let name = file.name();
                     match read_file(&file).await {
@@ -424,11 +433,7 @@ pub fn shell() -> Html {
                             // A Glossa bundle adds its articles with their notes; a file of
                             // annotations belongs to an article, imported from the reader.
                             let raw = bytes.to_vec();
-                            if raw
-                                .iter()
-                                .find(|b| !b.is_ascii_whitespace())
-                                .is_some_and(|b| *b == b'{' || *b == b'[')
-                            {
+                            if import::looks_like_annotations(&name, &raw) {
                                 match import::read(&name, &raw, &clock::now()) {
                                     Ok(Parsed::Bundle(bundle)) => {
                                         status.dispatch(StatusAction::Done(name.clone()));
@@ -452,7 +457,22 @@ pub fn shell() -> Html {
                                     }
                                     Ok(Parsed::Notes(_)) => {
                                         status.dispatch(StatusAction::Done(name.clone()));
-                                        say(format!("{name} holds annotations, not an article: open the article they belong to and use Import in its toolbar."), true, None);
+                                        if reader_open {
+                                            // The open article previews them for import.
+                                            let seq = {
+                                                let mut n = drops.borrow_mut();
+                                                *n += 1;
+                                                *n
+                                            };
+                                            dropped.set(Some(DroppedFile {
+                                                seq,
+                                                name,
+                                                bytes: Rc::new(raw),
+                                            }));
+                                            view.set(View::Reader);
+                                        } else {
+                                            say(format!("{name} holds annotations, not an article: open the article they belong to and use Import in its toolbar."), true, None);
+                                        }
                                         return;
                                     }
                                     Err(_) => {}
@@ -798,7 +818,7 @@ pub fn shell() -> Html {
                          source_line={article.entry.source_line().map(AttrValue::from)}
                          on_library={show_library} {on_analysed}
                          meta={(article.entry.id != SAMPLE_ID).then(|| ArticleMeta::of(&article.entry))}
-                         on_articles={on_articles.clone()} />
+                         on_articles={on_articles.clone()} dropped={(*dropped).clone()} />
                 }
             } else {
                 <LibraryView

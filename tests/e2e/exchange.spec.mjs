@@ -234,3 +234,25 @@ test('a note that differs from yours is shown, and replaced only when asked', as
   await page.reload();
   await expect(page.locator('.note-card .note-body')).toHaveText('Their version');
 });
+
+test('a file of annotations dropped on the reader opens the import preview', async ({ page }) => {
+  await addNote(page, 'around 90 carriages', 'Dropped note');
+  const file = await exportAs(page, 'CSV spreadsheet');
+  await page.locator('.note-card').getByRole('button', { name: 'Delete note' }).click();
+  await page.locator('.note-card').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.locator('.note-card')).toHaveCount(0);
+  // Drop the file on the page, as from a file manager.
+  const data = fs.readFileSync(file).toString('base64');
+  const transfer = await page.evaluateHandle(({ data, name }) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type: 'text/csv' }));
+    return dt;
+  }, { data, name: path.basename(file) });
+  await page.dispatchEvent('#article', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('#article', 'drop', { dataTransfer: transfer });
+  const dialog = page.getByRole('dialog', { name: /Import/ });
+  await expect(dialog).toContainText('1 new: 1 found in the text');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('.note-card', { hasText: 'Dropped note' })).toBeVisible();
+});
