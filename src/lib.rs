@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod anchor;
+pub mod exercise;
 pub mod extract;
 pub mod highlight;
 pub mod io;

@@ -25,6 +25,7 @@ const USAGE: &str = concat!(
     "       glossa export --format w3c|claimreview|csv|jsonl|markdown|html|bundle [--entities] [-o OUT] BUNDLE|ARTICLE\n",
     "       glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...\n",
     "       glossa validate FILE\n",
+    "       glossa score [--threshold 0.5] [--csv] KEY SUBMISSION...\n",
     "\n",
     "  analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n",
     "            offsets are Unicode code points into the file's text, end exclusive\n",
@@ -36,7 +37,10 @@ const USAGE: &str = concat!(
     "            Glossa's CSV) into a bundle, or into a new bundle made from an article; notes are\n",
     "            placed by their quotes; prints what it did on standard error and the bundle on\n",
     "            standard output (or OUT); a file it cannot read stops it before anything is written\n",
-    "  validate  check a W3C Web Annotation or ClaimReview file against its model",
+    "  validate  check a W3C Web Annotation or ClaimReview file against its model\n",
+    "  score     score students' annotations of an article (bundles, W3C or CSV files) against the\n",
+    "            teacher's key (a bundle of that article): per student, per key item, agreement;\n",
+    "            --csv prints the class results as CSV; --threshold sets the overlap a mark needs",
 );
 
 #[derive(Serialize)]
@@ -90,6 +94,7 @@ fn main() -> ExitCode {
         ["export", rest @ ..] => finish(export(rest)),
         ["import", rest @ ..] => finish(import(rest)),
         ["validate", path] => finish(read_raw(path).and_then(|raw| validate(&raw))),
+        ["score", rest @ ..] => finish(exchange::score(rest)),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -371,6 +376,111 @@ mod exchange {
             }
         }
         deliver(out, bundle::write(&articles, &now))
+    }
+
+    /// `glossa score`: the class view of students' files against a key bundle.
+    pub fn score(args: &[&str]) -> Result<String, String> {
+        use glossa::exercise::class::class_report;
+        use glossa::exercise::score::DEFAULT_THRESHOLD;
+        let mut threshold = DEFAULT_THRESHOLD;
+        let mut csv = false;
+        let mut files: Vec<&str> = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match *arg {
+                "--csv" => csv = true,
+                "--threshold" => {
+                    let value = args
+                        .next()
+                        .ok_or(format!("--threshold needs a number\n{USAGE}"))?;
+                    threshold = value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|t| (0.01..=0.9).contains(t))
+                        .ok_or(format!(
+                            "--threshold must be a number from 0.01 to 0.9\n{USAGE}"
+                        ))?;
+                }
+                path => files.push(path),
+            }
+        }
+        let [key_path, submissions @ ..] = files.as_slice() else {
+            return Err(format!("say which key and which submissions\n{USAGE}"));
+        };
+        if submissions.is_empty() {
+            return Err(format!("say which submissions to score\n{USAGE}"));
+        }
+        let keys = articles(key_path)?;
+        let [key] = keys.as_slice() else {
+            return Err(format!(
+                "{key_path}: the key must be a bundle of one article; this one holds {}",
+                keys.len()
+            ));
+        };
+        if key.annotations.notes.is_empty() {
+            return Err(format!("{key_path}: the key has no notes to score against"));
+        }
+        let now = now();
+        let mut students: Vec<(String, Vec<glossa::model::Note>)> = Vec::new();
+        for path in submissions {
+            let bytes = read_raw(path)?;
+            let notes = match import::read(path, &bytes, &now) {
+                Err(e) => {
+                    eprintln!("glossa: {path}: not scored: {e}");
+                    continue;
+                }
+                Ok(Parsed::Bundle(bundle)) => {
+                    match bundle.articles.into_iter().find(|a| a.text == key.text) {
+                        Some(article) => article.annotations.notes,
+                        None => {
+                            eprintln!("glossa: {path}: not scored: it annotates another text than the key's “{}”", key.meta.title);
+                            continue;
+                        }
+                    }
+                }
+                Ok(Parsed::Notes(read)) => {
+                    let other = read
+                        .notes
+                        .iter()
+                        .filter_map(|n| n.source.as_deref())
+                        .find(|s| s.starts_with("urn:sha256:") && *s != key.iri());
+                    if let Some(other) = other {
+                        eprintln!("glossa: {path}: not scored: it annotates another text ({other}) than the key's “{}”", key.meta.title);
+                        continue;
+                    }
+                    read.notes.into_iter().map(|n| n.note).collect()
+                }
+            };
+            students.push((student_name(path, &notes), notes));
+        }
+        if students.is_empty() {
+            return Err("no submission could be scored".into());
+        }
+        let report = class_report(&key.text, &key.annotations.notes, &students, threshold);
+        Ok(if csv {
+            report.csv(&key.text)
+        } else {
+            report.text(&key.text)
+        })
+    }
+
+    /// The name most of a file's notes are signed with, or the file's name.
+    fn student_name(path: &str, notes: &[glossa::model::Note]) -> String {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for author in notes.iter().filter_map(|n| n.author.as_deref()) {
+            match counts.iter_mut().find(|(a, _)| *a == author) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((author, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(a, _)| a.to_string())
+            .unwrap_or_else(|| {
+                let file = path.rsplit('/').next().unwrap_or(path);
+                file.split('.').next().unwrap_or(file).to_string()
+            })
     }
 
     fn target_article(articles: &[Article], notes: &glossa::io::w3c::ReadNotes) -> Option<usize> {
