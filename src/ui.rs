@@ -8,6 +8,7 @@ pub mod article_block;
 pub mod article_view;
 pub mod author_line;
 pub mod claim_card;
+pub mod class_view;
 pub mod entity_card;
 pub mod entity_item;
 pub mod evidence_form;

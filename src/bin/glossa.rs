@@ -424,34 +424,12 @@ mod exchange {
         let mut students: Vec<(String, Vec<glossa::model::Note>)> = Vec::new();
         for path in submissions {
             let bytes = read_raw(path)?;
-            let notes = match import::read(path, &bytes, &now) {
-                Err(e) => {
-                    eprintln!("glossa: {path}: not scored: {e}");
-                    continue;
+            match glossa::exercise::class::submission_notes(path, &bytes, key, &now) {
+                Ok(notes) => {
+                    students.push((glossa::exercise::class::student_name(path, &notes), notes))
                 }
-                Ok(Parsed::Bundle(bundle)) => {
-                    match bundle.articles.into_iter().find(|a| a.text == key.text) {
-                        Some(article) => article.annotations.notes,
-                        None => {
-                            eprintln!("glossa: {path}: not scored: it annotates another text than the key's “{}”", key.meta.title);
-                            continue;
-                        }
-                    }
-                }
-                Ok(Parsed::Notes(read)) => {
-                    let other = read
-                        .notes
-                        .iter()
-                        .filter_map(|n| n.source.as_deref())
-                        .find(|s| s.starts_with("urn:sha256:") && *s != key.iri());
-                    if let Some(other) = other {
-                        eprintln!("glossa: {path}: not scored: it annotates another text ({other}) than the key's “{}”", key.meta.title);
-                        continue;
-                    }
-                    read.notes.into_iter().map(|n| n.note).collect()
-                }
-            };
-            students.push((student_name(path, &notes), notes));
+                Err(why) => eprintln!("glossa: {path}: not scored: {why}"),
+            }
         }
         if students.is_empty() {
             return Err("no submission could be scored".into());
@@ -462,25 +440,6 @@ mod exchange {
         } else {
             report.text(&key.text)
         })
-    }
-
-    /// The name most of a file's notes are signed with, or the file's name.
-    fn student_name(path: &str, notes: &[glossa::model::Note]) -> String {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for author in notes.iter().filter_map(|n| n.author.as_deref()) {
-            match counts.iter_mut().find(|(a, _)| *a == author) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((author, 1)),
-            }
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(_, n)| *n)
-            .map(|(a, _)| a.to_string())
-            .unwrap_or_else(|| {
-                let file = path.rsplit('/').next().unwrap_or(path);
-                file.split('.').next().unwrap_or(file).to_string()
-            })
     }
 
     fn target_article(articles: &[Article], notes: &glossa::io::w3c::ReadNotes) -> Option<usize> {

@@ -262,3 +262,68 @@ impl ClassReport {
         out
     }
 }
+
+/// The notes a student's file holds for the key's article, or why it cannot be scored: a
+/// file Glossa cannot read, a bundle of other texts, or annotations naming another text.
+pub fn submission_notes(
+    name: &str,
+    bytes: &[u8],
+    key: &crate::io::bundle::Article,
+    now: &crate::model::Timestamp,
+) -> Result<Vec<Note>, String> {
+    use crate::io::import::{read, Parsed};
+    match read(name, bytes, now).map_err(|e| e.to_string())? {
+        Parsed::Bundle(bundle) => bundle
+            .articles
+            .into_iter()
+            .find(|a| a.text == key.text)
+            .map(|a| a.annotations.notes)
+            .ok_or_else(|| {
+                format!(
+                    "it annotates another text than the key's “{}”",
+                    key.meta.title
+                )
+            }),
+        Parsed::Notes(read) => {
+            let iri = key.iri();
+            let other = read
+                .notes
+                .iter()
+                .filter_map(|n| n.source.as_deref())
+                .find(|s| s.starts_with("urn:sha256:") && *s != iri);
+            if let Some(other) = other {
+                return Err(format!(
+                    "it annotates another text ({other}) than the key's “{}”",
+                    key.meta.title
+                ));
+            }
+            Ok(read.notes.into_iter().map(|n| n.note).collect())
+        }
+    }
+}
+
+/// The name most of a file's notes are signed with, or the file's name without its endings.
+///
+/// ```
+/// assert_eq!(glossa::exercise::class::student_name("work/ben.glossa.json", &[]), "ben");
+/// ```
+pub fn student_name(file: &str, notes: &[Note]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for author in notes.iter().filter_map(|n| n.author.as_deref()) {
+        match counts.iter_mut().find(|(a, _)| *a == author) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((author, 1)),
+        }
+    }
+    // The first of the most frequent names.
+    let mut best: Option<(&str, usize)> = None;
+    for (a, n) in counts {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((a, n));
+        }
+    }
+    best.map(|(a, _)| a.to_string()).unwrap_or_else(|| {
+        let file = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        file.split('.').next().unwrap_or(file).to_string()
+    })
+}

@@ -14,7 +14,10 @@ use crate::state::{Action, AppState, Notice, Severity};
 use crate::text::Document;
 use crate::ui::annotator::Annotator;
 use crate::ui::article_view::ArticleView;
-use crate::ui::exchange::{read_import, DroppedFile, ExportDialog, ImportDialog, Reading};
+use crate::ui::class_view::{ClassResults, ClassView};
+use crate::ui::exchange::{
+    current_article, read_import, DroppedFile, ExportDialog, ImportDialog, Reading,
+};
 use crate::ui::keyboard;
 use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
@@ -58,6 +61,7 @@ pub struct AppProps {
 enum Dialog {
     Export,
     Import(Box<Reading>),
+    Class(Box<ClassResults>),
 }
 
 #[function_component(App)]
@@ -224,6 +228,53 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    let on_score = {
+        let (dialog, latest, meta) = (dialog.clone(), latest.clone(), props.meta.clone());
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let (dialog, latest, meta) = (dialog.clone(), latest.clone(), meta.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(annotator) = latest.borrow().clone() else {
+                    return;
+                };
+                let key = current_article(&meta, &annotator);
+                let now = crate::web::clock::now();
+                let mut students = Vec::new();
+                let mut skipped = Vec::new();
+                if key.annotations.notes.is_empty() {
+                    skipped.push("Your notes on this article are the answer key: add notes (tagged claim, source…) first.".to_string());
+                }
+                for file in files {
+                    let name = file.name();
+                    let scored = match crate::web::loader::read_file(&file).await {
+                        Ok(bytes) => crate::exercise::class::submission_notes(
+                            &name,
+                            &bytes.to_vec(),
+                            &key,
+                            &now,
+                        ),
+                        Err(why) => Err(why),
+                    };
+                    match scored {
+                        Ok(notes) => students
+                            .push((crate::exercise::class::student_name(&name, &notes), notes)),
+                        Err(why) => skipped.push(format!("{name}: {why}")),
+                    }
+                }
+                let report = crate::exercise::class::class_report(
+                    &key.text,
+                    &key.annotations.notes,
+                    &students,
+                    crate::exercise::score::DEFAULT_THRESHOLD,
+                );
+                dialog.set(Some(Dialog::Class(Box::new(ClassResults {
+                    report,
+                    text: AttrValue::from(key.text),
+                    title: key.meta.title,
+                    skipped,
+                }))));
+            });
+        })
+    };
     use_effect_with(props.dropped.clone(), {
         let (dialog, latest) = (dialog.clone(), latest.clone());
         move |dropped: &Option<DroppedFile>| {
@@ -246,7 +297,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Annotator> context={annotator}>
             <Toolbar on_library={props.on_library.clone()} source_line={props.source_line.clone()}
-                     on_export={on_export} on_import={on_import} />
+                     on_export={on_export} on_import={on_import} on_score={on_score} />
             <Legend />
             <Notices />
             <div class="layout">
@@ -256,6 +307,7 @@ pub fn app(props: &AppProps) -> Html {
             {match (*dialog).clone() {
                 Some(Dialog::Export) => html! { <ExportDialog meta={props.meta.clone()} on_close={on_close.clone()} /> },
                 Some(Dialog::Import(reading)) => html! { <ImportDialog reading={*reading} {on_articles} on_close={on_close.clone()} /> },
+                Some(Dialog::Class(results)) => html! { <ClassView results={*results} on_close={on_close.clone()} /> },
                 None => html! {},
             }}
             if show_button {

@@ -16,7 +16,7 @@ use crate::ui::annotator::use_annotator;
 use crate::web::{clock, download};
 
 /// The open article as the export formats take it.
-fn current_article(
+pub fn current_article(
     meta: &Option<ArticleMeta>,
     annotator: &crate::ui::annotator::Annotator,
 ) -> Article {
@@ -38,15 +38,18 @@ const FOCUSABLE: &str = "input:not([disabled]), button:not([disabled]), select, 
 
 /// A modal dialog: a labelled box over the page; Escape closes it, the focus stays inside.
 #[derive(Properties, PartialEq)]
-struct ModalProps {
-    id: AttrValue,
-    title: AttrValue,
-    on_close: Callback<()>,
-    children: Html,
+pub struct ModalProps {
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub on_close: Callback<()>,
+    /// A wider box, for tables.
+    #[prop_or_default]
+    pub wide: bool,
+    pub children: Html,
 }
 
 #[function_component(Modal)]
-fn modal(props: &ModalProps) -> Html {
+pub fn modal(props: &ModalProps) -> Html {
     let node = use_node_ref();
     use_effect_with((), {
         let node = node.clone();
@@ -121,7 +124,7 @@ fn modal(props: &ModalProps) -> Html {
     let heading = format!("{}-title", props.id);
     html! {
         <div class="modal-backdrop">
-            <div class="modal" id={props.id.clone()} role="dialog" aria-modal="true"
+            <div class={classes!("modal", props.wide.then_some("wide"))} id={props.id.clone()} role="dialog" aria-modal="true"
                  aria-labelledby={heading.clone()} ref={node} {onkeydown}>
                 <h2 id={heading}>{props.title.clone()}</h2>
                 {props.children.clone()}

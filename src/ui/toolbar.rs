@@ -19,6 +19,9 @@ pub struct ToolbarProps {
     /// Told the file the user chose to import.
     #[prop_or_default]
     pub on_import: Option<Callback<web_sys::File>>,
+    /// Told the students' files to score against the open article's notes.
+    #[prop_or_default]
+    pub on_score: Option<Callback<Vec<web_sys::File>>>,
 }
 
 #[function_component(Toolbar)]
@@ -62,6 +65,35 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let score_ref = use_node_ref();
+    let on_score_click = {
+        let score_ref = score_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = score_ref.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_score_files = {
+        let on_score = props.on_score.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let files = input
+                .files()
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.get(i))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            input.set_value("");
+            if let (false, Some(on_score)) = (files.is_empty(), on_score.as_ref()) {
+                on_score.emit(files);
+            }
+        })
+    };
     // Keep the selection when the button is pressed.
     let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {
@@ -85,6 +117,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                        accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
                        ref={import_ref} onchange={on_import_file} />
+            }
+            if props.on_score.is_some() {
+                <button id="toolbar-score" onclick={on_score_click}
+                        title="Score students' files (bundles, W3C or CSV) against your notes on this article, the answer key">{"Score"}</button>
+                <input type="file" id="score-files" class="visually-hidden" tabindex="-1" aria-hidden="true" multiple=true
+                       accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
+                       ref={score_ref} onchange={on_score_files} />
             }
             <button id="toolbar-undo" disabled={undo.is_none()} onclick={on_undo}
                     aria-label={undo.map_or("Undo".to_string(), |d| format!("Undo {d}"))}
