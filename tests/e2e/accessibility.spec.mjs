@@ -57,7 +57,7 @@ test('the library', async ({ page }) => {
   expect(await violations(page)).toEqual([]);
 });
 
-test('the Export and Import dialogs', async ({ page }) => {
+test('the Export, Import and class results dialogs', async ({ page }) => {
   await addNote(page, 'around 90 carriages', 'Check the count');
   await page.locator('#toolbar-export').click();
   const exportDialog = page.getByRole('dialog', { name: /Export/ });
@@ -84,5 +84,10 @@ test('the Export and Import dialogs', async ({ page }) => {
   ] }));
   await page.locator('#import-file').setInputFiles(file);
   await expect(page.getByRole('dialog', { name: /Import/ })).toContainText('1 new');
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  // The class results, scoring that file against the note.
+  await page.locator('#score-files').setInputFiles(file);
+  await expect(page.getByRole('dialog', { name: /Class results/ })).toContainText('1 student against 1 key item');
   expect(await violations(page)).toEqual([]);
 });
