@@ -187,7 +187,7 @@ fn the_class_view_counts_each_key_item_and_the_agreement() {
         TEXT,
         &key,
         &[
-            ("Ana".into(), ana),
+            ("Ana".into(), ana.clone()),
             ("Ben".into(), ben),
             ("Cleo".into(), cleo),
         ],
@@ -228,6 +228,24 @@ fn the_class_view_counts_each_key_item_and_the_agreement() {
     assert_eq!(report.found_by, vec![2, 1, 1]);
     assert!(report.pairwise_span_f1.unwrap() < 0.5);
     assert!(report.label_kappa.is_some());
+    assert_eq!(
+        report.label_cohen, None,
+        "Cohen's kappa is for two students"
+    );
+    let two = class_report(
+        TEXT,
+        &key,
+        &[
+            ("Ana".into(), ana.clone()),
+            ("Ana again".into(), ana.clone()),
+        ],
+        DEFAULT_THRESHOLD,
+    );
+    assert_eq!(
+        two.label_cohen,
+        Some(1.0),
+        "two identical students agree fully"
+    );
     let csv = report.csv(TEXT);
     assert!(csv.starts_with("student,score,found,partly_found,missed,extra"));
     assert!(csv.contains("Ana,83.3,2,1,0,0"), "{csv}");

@@ -7,7 +7,9 @@
 //! in the text are reported, not scored.
 
 use crate::anchor::Anchorer;
-use crate::exercise::score::{self, fleiss_kappa, span_agreement, Feedback, Mark, MarkResult};
+use crate::exercise::score::{
+    self, cohen_kappa, fleiss_kappa, span_agreement, Feedback, Mark, MarkResult,
+};
 use crate::model::Note;
 use crate::text::offsets::CodePointIndex;
 use crate::text::CodePointSpan;
@@ -57,6 +59,8 @@ pub struct ClassReport {
     pub pairwise_span_f1: Option<f64>,
     /// Fleiss' kappa on the label each student gave each key item ("missed" when none).
     pub label_kappa: Option<f64>,
+    /// Cohen's kappa on the same labels, when there are exactly two students.
+    pub label_cohen: Option<f64>,
 }
 
 /// Scores every student against the key. `students` are (name, notes).
@@ -129,6 +133,13 @@ pub fn class_report(
     } else {
         None
     };
+    let label_cohen = if results.len() == 2 {
+        let first: Vec<String> = ratings.iter().map(|r| r[0].clone()).collect();
+        let second: Vec<String> = ratings.iter().map(|r| r[1].clone()).collect();
+        cohen_kappa(&first, &second)
+    } else {
+        None
+    };
     ClassReport {
         key,
         threshold,
@@ -136,6 +147,7 @@ pub fn class_report(
         found_by,
         pairwise_span_f1,
         label_kappa,
+        label_cohen,
     }
 }
 

@@ -122,6 +122,9 @@ pub fn class_view(props: &ClassProps) -> Html {
                 <strong>{report.pairwise_span_f1.map_or("n/a (one student)".to_string(), |f| format!("{f:.2}"))}</strong>
                 {", Fleiss' kappa on labels "}
                 <strong>{report.label_kappa.map_or("n/a".to_string(), |k| format!("{k:.2}"))}</strong>
+                if let Some(k) = report.label_cohen {
+                    {", Cohen's kappa "}<strong>{format!("{k:.2}")}</strong>
+                }
             </p>
             if !r.skipped.is_empty() {
                 <details class="import-rejected" open=true>
