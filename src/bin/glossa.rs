@@ -91,8 +91,8 @@ fn main() -> ExitCode {
         ["extract", "--json", path] | ["extract", path, "--json"] => {
             finish(read(path).and_then(|html| extract(&html, true)))
         }
-        ["export", rest @ ..] => finish(export(rest)),
-        ["import", rest @ ..] => finish(import(rest)),
+        ["export", rest @ ..] => finish(exchange::export(rest)),
+        ["import", rest @ ..] => finish(exchange::import(rest)),
         ["validate", path] => finish(read_raw(path).and_then(|raw| validate(&raw))),
         ["score", rest @ ..] => finish(exchange::score(rest)),
         ["-h" | "--help" | "help"] => {
@@ -449,14 +449,6 @@ mod exchange {
         let source = notes.notes.iter().find_map(|n| n.source.as_deref())?;
         articles.iter().position(|a| a.iri() == source)
     }
-}
-
-fn export(args: &[&str]) -> Result<String, String> {
-    exchange::export(args)
-}
-
-fn import(args: &[&str]) -> Result<String, String> {
-    exchange::import(args)
 }
 
 fn read_raw(path: &str) -> Result<Vec<u8>, String> {

@@ -151,7 +151,8 @@ pub fn class_report(
     }
 }
 
-fn quote(text: &str, span: CodePointSpan) -> String {
+/// The words of `text` a span covers (code points).
+pub fn quote(text: &str, span: CodePointSpan) -> String {
     text.chars()
         .skip(span.start.0)
         .take(span.end.0 - span.start.0)

@@ -12,7 +12,7 @@
 
 use crate::analysis::Entity;
 use crate::io::bundle::Article;
-use crate::io::w3c::{content_id, IncomingNote, LooseReply, ReadNotes, MAX_ITEMS};
+use crate::io::w3c::{content_id, key_from_label, IncomingNote, LooseReply, ReadNotes, MAX_ITEMS};
 use crate::model::{
     parse_tags, Evidence, Note, NoteId, Reply, Target, TextPositionSelector, TextQuoteSelector,
     Timestamp, VerdictTerm,
@@ -253,11 +253,7 @@ pub fn read(text: &str, now: &Timestamp) -> Result<ReadNotes, String> {
         }
         let verdict_label = cell("verdict").trim().to_string();
         let verdict = (!verdict_label.is_empty()).then(|| VerdictTerm {
-            key: verdict_label
-                .to_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join("-"),
+            key: key_from_label(&verdict_label),
             label: verdict_label,
             rating: None,
         });

@@ -393,6 +393,16 @@ fn term(value: Option<&Value>) -> Option<String> {
     Some(t.rsplit(['#', ':', '/']).next().unwrap_or(&t).to_string())
 }
 
+/// A verdict key for a verdict known only by its name ("Mostly true" → "mostly-true"); the
+/// import then matches it against the article's list by key or by name.
+pub(crate) fn key_from_label(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The id of a note that came without one: made from its quote, words and author, so that
 /// importing the same file twice finds it already there.
 pub(crate) fn content_id(quote: &str, body: &str, author: Option<&str>) -> NoteId {
@@ -591,13 +601,7 @@ impl Bodies {
                 Some("assessing") => {
                     let key = text(body.get("id"))
                         .and_then(|i| i.strip_prefix(VERDICT_IRI).map(str::to_string))
-                        .unwrap_or_else(|| {
-                            value
-                                .to_lowercase()
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join("-")
-                        });
+                        .unwrap_or_else(|| key_from_label(&value));
                     let rating = body
                         .get("schema:ratingValue")
                         .and_then(Value::as_u64)

@@ -56,11 +56,8 @@ pub fn class_view(props: &ClassProps) -> Html {
     };
     let students = report.students.len();
     let quote = |k: usize| -> String {
-        let span = report.key[k].span;
-        r.text
+        crate::exercise::class::quote(&r.text, report.key[k].span)
             .chars()
-            .skip(span.start.0)
-            .take(span.end.0 - span.start.0)
             .take(70)
             .collect()
     };

@@ -82,11 +82,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             };
             let files = input
                 .files()
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|i| list.get(i))
-                        .collect::<Vec<_>>()
-                })
+                .map(|list| crate::ui::library_view::files_of(&list))
                 .unwrap_or_default();
             input.set_value("");
             if let (false, Some(on_score)) = (files.is_empty(), on_score.as_ref()) {
