@@ -13,6 +13,8 @@ pub mod entity_card;
 pub mod entity_item;
 pub mod evidence_form;
 pub mod exchange;
+pub mod exercise_dialog;
+pub mod exercise_panel;
 pub mod keyboard;
 pub mod legend;
 pub mod library_view;

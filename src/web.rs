@@ -7,10 +7,12 @@
 //! * [`clock`]: time stamps and fresh ids, which the core takes as arguments.
 //! * [`profile`]: the reader's display name, kept for every article.
 //! * [`download`]: files the app makes (exports), offered as downloads.
+//! * [`exercise_store`]: the classroom exercise on an article (teacher's or student's).
 
 pub mod bench;
 pub mod clock;
 pub mod download;
+pub mod exercise_store;
 pub mod library_store;
 pub mod loader;
 pub mod profile;

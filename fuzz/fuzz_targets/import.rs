@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
                 let mut articles = Vec::new();
                 glossa::io::import::merge_bundle(&mut articles, bundle.articles, false);
             }
-            Err(_) => {}
+            Ok(Parsed::Exercise(exercise)) => {
+                let _ = glossa::exercise::file::write_exercise(&exercise);
+            }
+            Ok(Parsed::Submission(_)) | Err(_) => {}
         }
     }
 });

@@ -26,6 +26,8 @@ const USAGE: &str = concat!(
     "       glossa import (--into BUNDLE | --article FILE) [--take-theirs] [-o OUT] FILE...\n",
     "       glossa validate FILE\n",
     "       glossa score [--threshold 0.5] [--csv] KEY SUBMISSION...\n",
+    "       glossa exercise [--title T] [--instructions TEXT] [--task TASK]... [--show-highlights]\n",
+    "                       [--immediate-feedback] [-o OUT] BUNDLE|ARTICLE\n",
     "\n",
     "  analyze   print the entities, checkable claims and page chrome of a UTF-8 text file as JSON;\n",
     "            offsets are Unicode code points into the file's text, end exclusive\n",
@@ -38,9 +40,13 @@ const USAGE: &str = concat!(
     "            placed by their quotes; prints what it did on standard error and the bundle on\n",
     "            standard output (or OUT); a file it cannot read stops it before anything is written\n",
     "  validate  check a W3C Web Annotation or ClaimReview file against its model\n",
-    "  score     score students' annotations of an article (bundles, W3C or CSV files) against the\n",
-    "            teacher's key (a bundle of that article): per student, per key item, agreement;\n",
-    "            --csv prints the class results as CSV; --threshold sets the overlap a mark needs",
+    "  score     score students' work on an article (submission files, or bundles, W3C or CSV\n",
+    "            files) against the teacher's key (an exercise file, or a bundle of that article):\n",
+    "            per student, per key item, agreement; a submission for another exercise or\n",
+    "            article, or changed after it was submitted, is not scored and says why;\n",
+    "            --csv prints the class results as CSV; --threshold sets the overlap a mark needs\n",
+    "  exercise  make a classroom exercise file from a bundle of one annotated article (its\n",
+    "            notes are the answer key) with instructions, tasks and what students see",
 );
 
 #[derive(Serialize)]
@@ -95,6 +101,7 @@ fn main() -> ExitCode {
         ["import", rest @ ..] => finish(exchange::import(rest)),
         ["validate", path] => finish(read_raw(path).and_then(|raw| validate(&raw))),
         ["score", rest @ ..] => finish(exchange::score(rest)),
+        ["exercise", rest @ ..] => finish(exchange::exercise(rest)),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -358,6 +365,12 @@ mod exchange {
                         }
                     }
                 }
+                Parsed::Exercise(_) => {
+                    return Err(format!("{path}: this is a classroom exercise, not notes to import (score students against it with glossa score)"))
+                }
+                Parsed::Submission(_) => {
+                    return Err(format!("{path}: this is a student's submission, not notes to import (score it with glossa score EXERCISE SUBMISSION...)"))
+                }
                 Parsed::Notes(notes) => {
                     let index = target_article(&articles, &notes)
                         .ok_or(format!("{path}: the bundle holds several articles and the file does not say which one it annotates"))?;
@@ -410,13 +423,7 @@ mod exchange {
         if submissions.is_empty() {
             return Err(format!("say which submissions to score\n{USAGE}"));
         }
-        let keys = articles(key_path)?;
-        let [key] = keys.as_slice() else {
-            return Err(format!(
-                "{key_path}: the key must be a bundle of one article; this one holds {}",
-                keys.len()
-            ));
-        };
+        let (key, exercise_id) = key_of(key_path)?;
         if key.annotations.notes.is_empty() {
             return Err(format!("{key_path}: the key has no notes to score against"));
         }
@@ -424,9 +431,18 @@ mod exchange {
         let mut students: Vec<(String, Vec<glossa::model::Note>)> = Vec::new();
         for path in submissions {
             let bytes = read_raw(path)?;
-            match glossa::exercise::class::submission_notes(path, &bytes, key, &now) {
-                Ok(notes) => {
-                    students.push((glossa::exercise::class::student_name(path, &notes), notes))
+            match glossa::exercise::class::check_submission(
+                path,
+                &bytes,
+                &key,
+                exercise_id.as_deref(),
+                &now,
+            ) {
+                Ok(checked) => {
+                    if let Some(warning) = &checked.warning {
+                        eprintln!("glossa: {path}: {warning}");
+                    }
+                    students.push((checked.student, checked.notes))
                 }
                 Err(why) => eprintln!("glossa: {path}: not scored: {why}"),
             }
@@ -440,6 +456,75 @@ mod exchange {
         } else {
             report.text(&key.text)
         })
+    }
+
+    /// The key: an exercise file (its article and key, and its id to check submissions
+    /// against) or a bundle of one article whose notes are the key.
+    fn key_of(path: &str) -> Result<(Article, Option<String>), String> {
+        let bytes = read_raw(path)?;
+        if let Ok(Parsed::Exercise(exercise)) = import::read(path, &bytes, &now()) {
+            return Ok((exercise.article, Some(exercise.id)));
+        }
+        let mut keys = articles(path)?;
+        if keys.len() != 1 {
+            return Err(format!(
+                "{path}: the key must be an exercise or a bundle of one article; this one holds {}",
+                keys.len()
+            ));
+        }
+        Ok((keys.remove(0), None))
+    }
+
+    /// `glossa exercise`: an exercise file made from an annotated article (its notes are the
+    /// key).
+    pub fn exercise(args: &[&str]) -> Result<String, String> {
+        use glossa::exercise::file::{write_exercise, Exercise, FeedbackTiming};
+        let mut title = None;
+        let mut instructions = String::new();
+        let mut tasks = Vec::new();
+        let mut show_highlights = false;
+        let mut feedback = FeedbackTiming::AfterSubmission;
+        let mut out = None;
+        let mut input = None;
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |what: &str| {
+                args.next()
+                    .map(|v| v.to_string())
+                    .ok_or(format!("{arg} needs {what}\n{USAGE}"))
+            };
+            match *arg {
+                "--title" => title = Some(value("a title")?),
+                "--instructions" => instructions = value("a text")?,
+                "--task" => tasks.push(value("a task")?),
+                "--show-highlights" => show_highlights = true,
+                "--immediate-feedback" => feedback = FeedbackTiming::Immediate,
+                "-o" => out = Some(value("a file name")?),
+                path if input.is_none() && !path.starts_with("--") => input = Some(path),
+                extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
+            }
+        }
+        let input = input.ok_or(format!(
+            "say which bundle or article the exercise is on\n{USAGE}"
+        ))?;
+        let mut found = articles(input)?;
+        if found.len() != 1 {
+            return Err(format!(
+                "{input}: an exercise is on one article; this bundle holds {}",
+                found.len()
+            ));
+        }
+        let article = found.remove(0);
+        if article.annotations.notes.is_empty() {
+            eprintln!("glossa: {input}: the article has no notes, so the exercise has no key");
+        }
+        let title = title.unwrap_or_else(|| article.meta.title.clone());
+        let mut exercise = Exercise::new(article, &title, now());
+        exercise.instructions = instructions;
+        exercise.tasks = tasks;
+        exercise.settings.show_highlights = show_highlights;
+        exercise.settings.feedback = feedback;
+        deliver(out.as_deref(), write_exercise(&exercise))
     }
 
     fn target_article(articles: &[Article], notes: &glossa::io::w3c::ReadNotes) -> Option<usize> {

@@ -16,24 +16,34 @@ use crate::text::CodePointSpan;
 
 /// The marks of a set of notes in `text`, and how many notes could not be placed.
 pub fn marks(text: &str, notes: &[Note]) -> (Vec<Mark>, usize) {
+    let (marked, lost) = marks_of_notes(text, notes);
+    (marked.into_iter().map(|(mark, _)| mark).collect(), lost)
+}
+
+/// The marks of a set of notes in `text` in text order, each with the index of its note in
+/// `notes` (for the explanation a key note carries), and how many notes could not be placed.
+pub fn marks_of_notes(text: &str, notes: &[Note]) -> (Vec<(Mark, usize)>, usize) {
     let anchorer = Anchorer::new(text);
     let index = CodePointIndex::new(text);
     let mut out = Vec::new();
     let mut lost = 0;
-    for note in notes {
+    for (i, note) in notes.iter().enumerate() {
         match anchorer.anchor(&note.target).span() {
-            Some(span) => out.push(Mark {
-                span: CodePointSpan {
-                    start: index.to_code_point(text, span.start),
-                    end: index.to_code_point(text, span.end),
+            Some(span) => out.push((
+                Mark {
+                    span: CodePointSpan {
+                        start: index.to_code_point(text, span.start),
+                        end: index.to_code_point(text, span.end),
+                    },
+                    labels: note.tags.clone(),
+                    verdict: note.verdict.clone(),
                 },
-                labels: note.tags.clone(),
-                verdict: note.verdict.clone(),
-            }),
+                i,
+            )),
             None => lost += 1,
         }
     }
-    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     (out, lost)
 }
 
@@ -276,21 +286,77 @@ impl ClassReport {
     }
 }
 
+/// A student's file, checked against the key: who, their notes, and what the teacher should
+/// know about the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub student: String,
+    pub notes: Vec<Note>,
+    /// Said about a file that is scored but could not be fully checked (a plain export made
+    /// without Glossa's Submit, or by a Glossa from before exercises), or lost notes.
+    pub warning: Option<String>,
+}
+
 /// The notes a student's file holds for the key's article, or why it cannot be scored: a
-/// file Glossa cannot read, a bundle of other texts, or annotations naming another text.
-pub fn submission_notes(
+/// file Glossa cannot read or that was changed after it was written, a submission for another
+/// exercise (`exercise_id`, when the key is an exercise) or another article, the exercise
+/// file itself, a bundle of other texts, or annotations naming another text.
+pub fn check_submission(
     name: &str,
     bytes: &[u8],
     key: &crate::io::bundle::Article,
+    exercise_id: Option<&str>,
     now: &crate::model::Timestamp,
-) -> Result<Vec<Note>, String> {
+) -> Result<Checked, String> {
     use crate::io::import::{read, Parsed};
+    const PLAIN: &str = "not a submission file (an export, or made by a Glossa from before exercises): scored by its quotes, but which exercise it answers cannot be checked";
+    let plain = |notes: Vec<Note>| Checked {
+        student: student_name(name, &notes),
+        notes,
+        warning: Some(PLAIN.to_string()),
+    };
     match read(name, bytes, now).map_err(|e| e.to_string())? {
+        Parsed::Submission(s) => {
+            if s.article_sha256 != key.content_hash() {
+                return Err(format!(
+                    "it is for another article (“{}”), not “{}”",
+                    crate::io::bundle::short(&s.article_title),
+                    crate::io::bundle::short(&key.meta.title)
+                ));
+            }
+            if let Some(id) = exercise_id.filter(|id| *id != s.exercise_id) {
+                return Err(format!(
+                    "it answers another exercise on this article (“{}”, id {}; yours is {id})",
+                    crate::io::bundle::short(&s.exercise_title),
+                    s.exercise_id
+                ));
+            }
+            let warning = (!s.rejected.is_empty()).then(|| {
+                format!(
+                    "{} could not be read (first: {})",
+                    crate::io::import::counted(s.rejected.len(), "note", "notes"),
+                    s.rejected[0]
+                )
+            });
+            let student = if s.student.trim().is_empty() {
+                student_name(name, &s.notes)
+            } else {
+                s.student.trim().to_string()
+            };
+            Ok(Checked {
+                student,
+                notes: s.notes,
+                warning,
+            })
+        }
+        Parsed::Exercise(_) => {
+            Err("it is an exercise file, not a student's submission".to_string())
+        }
         Parsed::Bundle(bundle) => bundle
             .articles
             .into_iter()
             .find(|a| a.text == key.text)
-            .map(|a| a.annotations.notes)
+            .map(|a| plain(a.annotations.notes))
             .ok_or_else(|| {
                 format!(
                     "it annotates another text than the key's “{}”",
@@ -310,7 +376,7 @@ pub fn submission_notes(
                     key.meta.title
                 ));
             }
-            Ok(read.notes.into_iter().map(|n| n.note).collect())
+            Ok(plain(read.notes.into_iter().map(|n| n.note).collect()))
         }
     }
 }

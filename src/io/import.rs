@@ -52,6 +52,8 @@ pub enum ImportError {
     Bundle(#[from] BundleError),
     #[error("Glossa cannot read this file: {0}")]
     Unrecognised(String),
+    #[error("{0}")]
+    Exercise(#[from] crate::exercise::file::FileError),
 }
 
 /// What a file holds.
@@ -61,6 +63,10 @@ pub enum Parsed {
     Bundle(ReadBundle),
     /// Notes to place on an article by their quotes.
     Notes(ReadNotes),
+    /// A classroom exercise (the article, its key and what students are asked).
+    Exercise(Box<crate::exercise::file::Exercise>),
+    /// A student's work on an exercise.
+    Submission(Box<crate::exercise::file::Submission>),
 }
 
 /// Recognises and reads a file: a Glossa bundle, W3C Web Annotation or Hypothesis JSON, or
@@ -78,6 +84,18 @@ pub fn read(name: &str, bytes: &[u8], now: &Timestamp) -> Result<Parsed, ImportE
     if trimmed.starts_with(['{', '[']) {
         let value: Value =
             serde_json::from_str(trimmed).map_err(|e| ImportError::BadJson(e.to_string()))?;
+        use crate::exercise::file::{self as exercise, EXERCISE_MARK, SUBMISSION_MARK};
+        match value.get("glossa").and_then(Value::as_str) {
+            Some(EXERCISE_MARK) => {
+                return Ok(Parsed::Exercise(Box::new(exercise::read_exercise(&value)?)))
+            }
+            Some(SUBMISSION_MARK) => {
+                return Ok(Parsed::Submission(Box::new(exercise::read_submission(
+                    &value,
+                )?)))
+            }
+            _ => {}
+        }
         if value.get("glossa").is_some() {
             return Ok(Parsed::Bundle(bundle::read(value)?));
         }

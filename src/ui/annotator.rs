@@ -36,6 +36,9 @@ pub struct Annotator {
     pub analysed: bool,
     /// The text's direction, when the article declares one.
     pub dir: Option<AttrValue>,
+    /// Whether the automatic highlights (entities, claims) are offered; a student's exercise
+    /// can hide them.
+    pub automatic: bool,
 }
 
 impl PartialEq for Annotator {
@@ -45,6 +48,7 @@ impl PartialEq for Annotator {
             && Rc::ptr_eq(&self.analysis, &other.analysis)
             && self.analysed == other.analysed
             && self.dir == other.dir
+            && self.automatic == other.automatic
     }
 }
 
@@ -187,6 +191,32 @@ impl Annotator {
             (Err(e), _) => self.error(format!(
                 "Nothing was imported: {e}. Your notes are unchanged."
             )),
+        }
+    }
+
+    /// Adds several notes as one change (one Undo takes them all back).
+    pub fn add_notes(&self, notes: Vec<Note>, what: &str) {
+        if notes.is_empty() {
+            return;
+        }
+        let mut edit = None;
+        let result = self.store.update(|a| {
+            let mut next = a.clone();
+            for note in notes {
+                next.put(note);
+            }
+            edit = Edit::between(a, &next);
+            *a = next;
+            Ok(())
+        });
+        match (result, edit) {
+            (Ok(annotations), Some(edit)) => self.dispatch(Action::Saved {
+                annotations,
+                edit,
+                from_editor: false,
+            }),
+            (Ok(annotations), None) => self.dispatch(Action::VocabularySaved { annotations }),
+            (Err(e), _) => self.error(format!("The {what} notes were not saved: {e}.")),
         }
     }
 

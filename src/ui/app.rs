@@ -18,6 +18,8 @@ use crate::ui::class_view::{ClassResults, ClassView};
 use crate::ui::exchange::{
     current_article, read_import, DroppedFile, ExportDialog, ImportDialog, Reading,
 };
+use crate::ui::exercise_dialog::ExerciseDialog;
+use crate::ui::exercise_panel::ExercisePanel;
 use crate::ui::keyboard;
 use crate::ui::legend::Legend;
 use crate::ui::notices::Notices;
@@ -62,6 +64,7 @@ enum Dialog {
     Export,
     Import(Box<Reading>),
     Class(Box<ClassResults>),
+    Exercise,
 }
 
 #[function_component(App)]
@@ -69,6 +72,17 @@ pub fn app(props: &AppProps) -> Html {
     let doc = use_memo(props.text.clone(), |text| {
         Document::from_plain_text(text.as_deref().unwrap_or(SAMPLE_ARTICLE))
     });
+    // The exercise on this article, when there is one: a student's copy decides what is shown.
+    let record = use_state({
+        let doc = doc.clone();
+        move || crate::web::exercise_store::load(&doc.fingerprint())
+    });
+    let student = (*record)
+        .clone()
+        .filter(|r| r.role == crate::exercise::file::Role::Student);
+    let automatic = student
+        .as_ref()
+        .is_none_or(|r| r.exercise.settings.show_highlights);
     // Analysed after the first paint, so the article is readable at once and the highlights
     // follow (the first analysis also builds the lexicon index).
     let analysis = use_state(|| None::<Rc<Analysis>>);
@@ -78,6 +92,10 @@ pub fn app(props: &AppProps) -> Html {
         move |doc: &Rc<Document>| {
             let doc = doc.clone();
             let timeout = crate::web::clock::after_paint(move || {
+                if !automatic {
+                    // The exercise hides the automatic highlights: nothing to find.
+                    return;
+                }
                 let started = now_ms();
                 let result = analyze(doc.text());
                 let message = format!(
@@ -94,7 +112,8 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(timeout)
         }
     });
-    let analysed = analysis.is_some();
+    // Done once the analysis has run, or at once when the exercise hides what it would find.
+    let analysed = analysis.is_some() || !automatic;
     // One empty analysis until the real one arrives, the same on every render: the article
     // compares it by address, and a new one each time would redraw every paragraph.
     let nothing_yet = use_memo((), |_| Analysis::default());
@@ -201,8 +220,10 @@ pub fn app(props: &AppProps) -> Html {
         analysis: Rc::clone(&analysis),
         analysed,
         dir: props.dir.clone(),
+        automatic,
     };
     *latest.borrow_mut() = Some(annotator.clone());
+    let exercise_title = AttrValue::from(current_article(&props.meta, &annotator).meta.title);
     let dialog = use_state(|| None::<Dialog>);
     let on_export = {
         let dialog = dialog.clone();
@@ -228,10 +249,33 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    let on_record = {
+        let (record, doc, latest) = (record.clone(), doc.clone(), latest.clone());
+        Callback::from(move |next: crate::exercise::file::Record| {
+            if let Err(e) = crate::web::exercise_store::save(&doc.fingerprint(), &next) {
+                if let Some(annotator) = latest.borrow().as_ref() {
+                    annotator.dispatch(warn(format!(
+                        "The exercise was not saved in this browser: {e}."
+                    )));
+                }
+            }
+            record.set(Some(next));
+        })
+    };
+    let on_exercise = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(Some(Dialog::Exercise)))
+    };
     let on_score = {
         let (dialog, latest, meta) = (dialog.clone(), latest.clone(), props.meta.clone());
+        // Submissions must answer the exercise this teacher made on the article, if any.
+        let exercise_id = (*record)
+            .as_ref()
+            .filter(|r| r.role == crate::exercise::file::Role::Teacher)
+            .map(|r| r.exercise.id.clone());
         Callback::from(move |files: Vec<web_sys::File>| {
             let (dialog, latest, meta) = (dialog.clone(), latest.clone(), meta.clone());
+            let exercise_id = exercise_id.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(annotator) = latest.borrow().clone() else {
                     return;
@@ -240,23 +284,29 @@ pub fn app(props: &AppProps) -> Html {
                 let now = crate::web::clock::now();
                 let mut students = Vec::new();
                 let mut skipped = Vec::new();
+                let mut warnings = Vec::new();
                 if key.annotations.notes.is_empty() {
                     skipped.push("Your notes on this article are the answer key: add notes (tagged claim, source…) first.".to_string());
                 }
                 for file in files {
                     let name = file.name();
                     let scored = match crate::web::loader::read_file(&file).await {
-                        Ok(bytes) => crate::exercise::class::submission_notes(
+                        Ok(bytes) => crate::exercise::class::check_submission(
                             &name,
                             &bytes.to_vec(),
                             &key,
+                            exercise_id.as_deref(),
                             &now,
                         ),
                         Err(why) => Err(why),
                     };
                     match scored {
-                        Ok(notes) => students
-                            .push((crate::exercise::class::student_name(&name, &notes), notes)),
+                        Ok(checked) => {
+                            if let Some(warning) = checked.warning {
+                                warnings.push(format!("{name}: {warning}"));
+                            }
+                            students.push((checked.student, checked.notes))
+                        }
                         Err(why) => skipped.push(format!("{name}: {why}")),
                     }
                 }
@@ -271,6 +321,7 @@ pub fn app(props: &AppProps) -> Html {
                     text: AttrValue::from(key.text),
                     title: key.meta.title,
                     skipped,
+                    warnings,
                 }))));
             });
         })
@@ -297,8 +348,14 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Annotator> context={annotator}>
             <Toolbar on_library={props.on_library.clone()} source_line={props.source_line.clone()}
-                     on_export={on_export} on_import={on_import} on_score={on_score} />
-            <Legend />
+                     on_export={on_export} on_import={on_import} on_score={on_score}
+                     on_exercise={student.is_none().then_some(on_exercise)} />
+            if automatic {
+                <Legend />
+            }
+            if let Some(r) = student.clone() {
+                <ExercisePanel record={r} title={exercise_title.clone()} on_change={on_record.clone()} />
+            }
             <Notices />
             <div class="layout">
                 <ArticleView node_ref={article_ref} />
@@ -308,6 +365,7 @@ pub fn app(props: &AppProps) -> Html {
                 Some(Dialog::Export) => html! { <ExportDialog meta={props.meta.clone()} on_close={on_close.clone()} /> },
                 Some(Dialog::Import(reading)) => html! { <ImportDialog reading={*reading} {on_articles} on_close={on_close.clone()} /> },
                 Some(Dialog::Class(results)) => html! { <ClassView results={*results} on_close={on_close.clone()} /> },
+                Some(Dialog::Exercise) => html! { <ExerciseDialog meta={props.meta.clone()} record={(*record).clone().filter(|r| r.role == crate::exercise::file::Role::Teacher)} on_saved={on_record.clone()} on_close={on_close.clone()} /> },
                 None => html! {},
             }}
             if show_button {

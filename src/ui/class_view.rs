@@ -19,6 +19,8 @@ pub struct ClassResults {
     pub title: String,
     /// Files that could not be scored, with why.
     pub skipped: Vec<String>,
+    /// Files scored with a reservation (not a submission file, notes left out), with why.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -127,6 +129,12 @@ pub fn class_view(props: &ClassProps) -> Html {
                 <details class="import-rejected" open=true>
                     <summary>{format!("{} not scored", counted(r.skipped.len(), "file", "files"))}</summary>
                     <ul>{for r.skipped.iter().map(|s| html! { <li dir="auto">{s.clone()}</li> })}</ul>
+                </details>
+            }
+            if !r.warnings.is_empty() {
+                <details class="import-rejected class-warnings" open=true>
+                    <summary>{format!("{} scored with a reservation", counted(r.warnings.len(), "file", "files"))}</summary>
+                    <ul>{for r.warnings.iter().map(|s| html! { <li dir="auto">{s.clone()}</li> })}</ul>
                 </details>
             }
             if let Some(p) = (*problem).clone() {

@@ -301,6 +301,14 @@ pub fn read_import(
             name: name.to_string(),
             why: e.to_string(),
         },
+        Ok(Parsed::Exercise(_)) => Reading::Refused {
+            name: name.to_string(),
+            why: "it is a classroom exercise, not notes: to do it as a student, open it from the library (Open file, or drop it on the page) in your own browser profile".to_string(),
+        },
+        Ok(Parsed::Submission(s)) => Reading::Refused {
+            name: name.to_string(),
+            why: format!("it is {}'s submission for the exercise “{}”: to see it against your key, choose Score", s.student, s.exercise_title),
+        },
         Ok(Parsed::Notes(notes)) => Reading::Notes {
             name: name.to_string(),
             plan: import::plan(&state.annotations(), state.doc.text(), notes),

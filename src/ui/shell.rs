@@ -78,6 +78,9 @@ pub fn shell() -> Html {
     let usage = use_state(|| None::<(AttrValue, bool)>);
     let dragging = use_state_eq(|| false);
     let loader = use_memo((), |_| Loader::default());
+    // Bumped when an exercise opens, to start the reader afresh on an article already open.
+    let epoch = use_state(|| 0u32);
+    let epochs = use_mut_ref(|| 0u32);
     // The latest library, for async work that finishes after other changes.
     let latest = use_mut_ref(Library::default);
 
@@ -404,6 +407,145 @@ pub fn shell() -> Html {
         })
     };
 
+    // An exercise from a file or a link: its article goes into the library (without the key),
+    // the exercise is kept for the student, and the article opens with the exercise above it.
+    // A browser that already has its own notes on that article (the teacher's, say) is left
+    // alone.
+    let open_exercise = {
+        let (latest, commit, say, open_entry) = (
+            latest.clone(),
+            commit.clone(),
+            say.clone(),
+            open_entry.clone(),
+        );
+        let (epoch, epochs) = (epoch.clone(), epochs.clone());
+        Rc::new(move |exercise: crate::exercise::file::Exercise| {
+            let (latest, commit, say, open_entry) = (
+                latest.clone(),
+                commit.clone(),
+                say.clone(),
+                open_entry.clone(),
+            );
+            let (epoch, epochs) = (epoch.clone(), epochs.clone());
+            spawn_local(async move {
+                use crate::exercise::file::{Record, Role};
+                let article = &exercise.article;
+                let mut entry = article.entry();
+                entry.added = clock::now();
+                let known = latest
+                    .borrow()
+                    .entries
+                    .iter()
+                    .find(|e| e.fingerprint == entry.fingerprint)
+                    .cloned();
+                let record = crate::web::exercise_store::load(&entry.fingerprint);
+                let has_notes = store::note_count(&entry.fingerprint) > 0;
+                match &record {
+                    Some(r) if r.role == Role::Student && r.exercise.id == exercise.id => {
+                        say(
+                            format!(
+                                "You are doing the exercise “{}”: your work is as you left it.",
+                                exercise.title
+                            ),
+                            false,
+                            None,
+                        );
+                    }
+                    Some(r) if r.role == Role::Teacher => {
+                        return say(format!("You made the exercise “{}” from your notes on this article, so this browser keeps your key. To try it as a student, open it in another browser profile.", exercise.title), true, None);
+                    }
+                    _ if has_notes => {
+                        return say(format!("“{}” is already in your library with your own notes, which the exercise would mix with your answers. Open the exercise in another browser profile (or delete the article first).", entry.title), true, None);
+                    }
+                    _ => {
+                        let record = Record {
+                            role: Role::Student,
+                            exercise: exercise.info(),
+                            student: crate::web::profile::load_author().unwrap_or_default(),
+                            submitted: None,
+                        };
+                        if let Err(problem) =
+                            crate::web::exercise_store::save(&entry.fingerprint, &record)
+                        {
+                            return say(
+                                format!(
+                                    "The exercise “{}” was not opened: {problem}.",
+                                    exercise.title
+                                ),
+                                true,
+                                None,
+                            );
+                        }
+                    }
+                }
+                let entry = match known {
+                    Some(existing) => existing,
+                    None => {
+                        if let Err(problem) = store::put_body(&entry, &article.text).await {
+                            return say(
+                                format!(
+                                    "The exercise “{}” was not opened: {problem}.",
+                                    exercise.title
+                                ),
+                                true,
+                                None,
+                            );
+                        }
+                        let mut next = latest.borrow().clone();
+                        next.add(entry.clone());
+                        commit(next);
+                        entry
+                    }
+                };
+                // The reader starts afresh even when the article was already open (the sample),
+                // so that it picks up the exercise.
+                *epochs.borrow_mut() += 1;
+                epoch.set(*epochs.borrow());
+                open_entry(entry);
+            });
+        })
+    };
+
+    // A link that carries an exercise (`#exercise=…`): opened once at start, then taken out of
+    // the address so that a reload does not open it again.
+    use_effect_with((), {
+        let (open_exercise, say) = (open_exercise.clone(), say.clone());
+        move |_| {
+            let window = gloo::utils::window();
+            let hash = window.location().hash().unwrap_or_default();
+            if hash.starts_with(&format!("#{}", crate::exercise::file::LINK_FRAGMENT)) {
+                let opened = crate::exercise::file::from_link(&hash).and_then(|file| {
+                    match import::read("link", file.as_bytes(), &clock::now()) {
+                        Ok(Parsed::Exercise(exercise)) => Ok(*exercise),
+                        Ok(_) => Err("the link does not carry an exercise".to_string()),
+                        Err(e) => Err(e.to_string()),
+                    }
+                });
+                match opened {
+                    Ok(exercise) => open_exercise(exercise),
+                    Err(problem) => say(
+                        format!("The exercise link could not be opened: {problem}."),
+                        true,
+                        None,
+                    ),
+                }
+                if let Ok(history) = window.history() {
+                    let location = window.location();
+                    let plain = format!(
+                        "{}{}",
+                        location.pathname().unwrap_or_default(),
+                        location.search().unwrap_or_default()
+                    );
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&plain),
+                    );
+                }
+            }
+        }
+    });
+
     let load_files = {
         let (loader, add_loaded, status, add_articles, say) = (
             loader.clone(),
@@ -412,6 +554,7 @@ pub fn shell() -> Html {
             add_articles.clone(),
             say.clone(),
         );
+        let open_exercise = open_exercise.clone();
         let (dropped, drops, view) = (dropped.clone(), drops.clone(), view.clone());
         let reader_open = open.is_some();
         Rc::new(move |files: Vec<web_sys::File>| {
@@ -425,6 +568,7 @@ pub fn shell() -> Html {
                     say.clone(),
                     status.clone(),
                 );
+                let open_exercise = open_exercise.clone();
                 let (dropped, drops, view) = (dropped.clone(), drops.clone(), view.clone());
                 spawn_local(async move {
                     let name = file.name();
@@ -453,6 +597,25 @@ pub fn shell() -> Html {
                                             );
                                         }
                                         add_articles(bundle.articles, false);
+                                        return;
+                                    }
+                                    Ok(Parsed::Exercise(exercise)) => {
+                                        status.dispatch(StatusAction::Done(name.clone()));
+                                        open_exercise(*exercise);
+                                        return;
+                                    }
+                                    Ok(Parsed::Submission(s)) => {
+                                        status.dispatch(StatusAction::Done(name.clone()));
+                                        say(format!("{name} is {}'s submission for the exercise “{}”: open that article and choose Score to see it against your key.", s.student, s.exercise_title), true, None);
+                                        return;
+                                    }
+                                    Err(import::ImportError::Exercise(problem)) => {
+                                        status.dispatch(StatusAction::Done(name.clone()));
+                                        say(
+                                            format!("{name} was not opened: {problem}."),
+                                            true,
+                                            None,
+                                        );
                                         return;
                                     }
                                     Ok(Parsed::Notes(_)) => {
@@ -813,7 +976,7 @@ pub fn shell() -> Html {
                 <main class="opening" aria-busy="true"><p>{"Opening your article…"}</p></main>
             } else if in_reader {
                 if let Some(article) = (*open).clone() {
-                    <App key={article.entry.id.clone()} text={article.text.clone()}
+                    <App key={format!("{}#{}", article.entry.id, *epoch)} text={article.text.clone()}
                          dir={article.entry.dir.clone().map(AttrValue::from)}
                          source_line={article.entry.source_line().map(AttrValue::from)}
                          on_library={show_library} {on_analysed}

@@ -94,8 +94,10 @@ pub fn side_panel() -> Html {
             <div class="tabs" role="tablist" aria-label="What to list">
                 {tab(Panel::All, "All", None)}
                 {tab(Panel::Notes, "Notes", Some(counts.notes))}
-                {tab(Panel::Claims, "Claims", Some(counts.claims))}
-                {tab(Panel::Entities, "Entities", Some(counts.entities))}
+                if annotator.automatic {
+                    {tab(Panel::Claims, "Claims", Some(counts.claims))}
+                    {tab(Panel::Entities, "Entities", Some(counts.entities))}
+                }
             </div>
             <div id="panel-list" role="tabpanel" aria-label="List">
                 {new_note}

@@ -22,6 +22,9 @@ pub struct ToolbarProps {
     /// Told the students' files to score against the open article's notes.
     #[prop_or_default]
     pub on_score: Option<Callback<Vec<web_sys::File>>>,
+    /// Opens the exercise maker (none for a student doing an exercise).
+    #[prop_or_default]
+    pub on_exercise: Option<Callback<()>>,
 }
 
 #[function_component(Toolbar)]
@@ -114,9 +117,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                        accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
                        ref={import_ref} onchange={on_import_file} />
             }
+            if let Some(on_exercise) = props.on_exercise.clone() {
+                <button id="toolbar-exercise" onclick={move |_| on_exercise.emit(())}
+                        title="Make a classroom exercise from this article: your notes are the answer key">{"Exercise"}</button>
+            }
             if props.on_score.is_some() {
                 <button id="toolbar-score" onclick={on_score_click}
-                        title="Score students' files (bundles, W3C or CSV) against your notes on this article, the answer key">{"Score"}</button>
+                        title="Score students' submissions (or bundles, W3C or CSV files) against your notes on this article, the answer key">{"Score"}</button>
                 <input type="file" id="score-files" class="visually-hidden" tabindex="-1" aria-hidden="true" multiple=true
                        accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
                        ref={score_ref} onchange={on_score_files} />

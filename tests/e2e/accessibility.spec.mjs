@@ -91,3 +91,31 @@ test('the Export, Import and class results dialogs', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: /Class results/ })).toContainText('1 student against 1 key item');
   expect(await violations(page)).toEqual([]);
 });
+
+test('the exercise maker, and the student view with its feedback', async ({ page, browser }) => {
+  await addNote(page, 'around 90 carriages', 'A number to check');
+  await page.locator('#toolbar-exercise').click();
+  const dialog = page.getByRole('dialog', { name: 'Make an exercise' });
+  await dialog.locator('#exercise-feedback-immediate').check();
+  expect(await violations(page)).toEqual([]);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('#exercise-save').click()]);
+  const file = `${test.info().outputDir}/exercise.glossa.json`;
+  await download.saveAs(file);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#toolbar-exercise')).toBeFocused();
+
+  const context = await browser.newContext();
+  const student = await context.newPage();
+  await student.goto('/');
+  await student.locator('#toolbar-library').click();
+  await student.locator('#file-input').setInputFiles(file);
+  await student.locator('#student-name').fill('Ana');
+  await addNote(student, 'restaurant car', 'maybe');
+  await student.locator('#exercise-check').click();
+  await expect(student.locator('#exercise-feedback')).toContainText('1 not in the key');
+  expect(await violations(student)).toEqual([]);
+  await student.locator('#exercise-submit').click();
+  await expect(student.locator('#exercise-feedback')).toContainText('You: missed');
+  expect(await violations(student)).toEqual([]);
+  await context.close();
+});
