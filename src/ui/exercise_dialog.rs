@@ -219,17 +219,27 @@ pub fn exercise_dialog(props: &ExerciseDialogProps) -> Html {
                         location.pathname().unwrap_or_default()
                     );
                     let url = format!("{base}#{fragment}");
-                    let clipboard = gloo::utils::window().navigator().clipboard();
-                    let _ = clipboard.write_text(&url);
                     on_saved.emit(record.clone());
+                    let length = url.len();
                     message.set(Some((
-                        format!(
-                            "The link ({} characters) carries the whole exercise: select it below to copy it if it was not copied.",
-                            url.len()
-                        ),
+                        format!("The link ({length} characters) carries the whole exercise: copy it from the field below."),
                         false,
                     )));
-                    link.set(Some(url));
+                    link.set(Some(url.clone()));
+                    // Copied for the teacher where the browser allows it; said only when done.
+                    let promise = gloo::utils::window()
+                        .navigator()
+                        .clipboard()
+                        .write_text(&url);
+                    let message = message.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                            message.set(Some((
+                                format!("The link ({length} characters) carries the whole exercise, and is copied: paste it where your students will find it."),
+                                false,
+                            )));
+                        }
+                    });
                 }
                 None => {
                     link.set(None);

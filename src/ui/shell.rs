@@ -192,6 +192,7 @@ pub fn shell() -> Html {
                 for entry in lapsed {
                     let _ = store::delete_body(&entry.id).await;
                     store::remove_notes(&entry.fingerprint);
+                    crate::web::exercise_store::remove(&entry.fingerprint);
                 }
                 let known = latest.borrow().clone();
                 if let Ok(found) = store::recover(&known).await {
@@ -819,6 +820,7 @@ pub fn shell() -> Html {
                     let entry = next.trash.remove(index);
                     commit(next);
                     store::remove_notes(&entry.fingerprint);
+                    crate::web::exercise_store::remove(&entry.fingerprint);
                     spawn_local(async move {
                         let _ = store::delete_body(&entry.id).await;
                     });

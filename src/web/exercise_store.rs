@@ -27,3 +27,10 @@ pub fn save(fingerprint: &str, record: &Record) -> Result<(), StorageError> {
         .set_item(&key(fingerprint), &raw)
         .map_err(|_| StorageError::Other("the browser's storage is full or refused it".into()))
 }
+
+/// Forgets an article's exercise (when the article's deletion can no longer be undone).
+pub fn remove(fingerprint: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&key(fingerprint));
+    }
+}
