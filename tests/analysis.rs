@@ -190,6 +190,30 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Will Okonkwo-Bassey",
         Label::Person,
     ),
+    // A person "of" a place is two entities.
+    (
+        "Senator Mitch McConnell of Kentucky objected.",
+        "Mitch McConnell",
+        Label::Person,
+    ),
+    (
+        "Senator Mitch McConnell of Kentucky objected.",
+        "Kentucky",
+        Label::Place,
+    ),
+    // A leading initial stays in the name (and "Eugene" is not the city here).
+    (
+        "“It matters,” said C. Eugene Steuerle, a fellow at the Urban Institute.",
+        "C. Eugene Steuerle",
+        Label::Person,
+    ),
+    (
+        "“It matters,” said C. Eugene Steuerle, a fellow at the Urban Institute.",
+        "the Urban Institute",
+        Label::Org,
+    ),
+    // "over ten years" is a period.
+    ("Prices rose over 10 years.", "10 years", Label::Date),
 ];
 
 /// Words that look like numbers or dates but count nothing here.
@@ -241,6 +265,23 @@ fn sentence_starts_and_function_words_are_not_entities() {
             .collect();
         assert!(found.is_empty(), "{sentence:?} gave {found:?}");
     }
+}
+
+/// A surname that is also a city names the person once the text has named them in full.
+#[test]
+fn a_surname_that_is_a_city_follows_the_person() {
+    let text = "The coder was Margaret Hamilton.\n\nLater, Hamilton said it worked.";
+    let found = entities(text);
+    assert!(
+        found.contains(&("Hamilton".into(), Label::Person)),
+        "{found:?}"
+    );
+    // Without the full name, the city stays a city.
+    let found = entities("Flights from Hamilton resumed on Monday.");
+    assert!(
+        found.contains(&("Hamilton".into(), Label::Place)),
+        "{found:?}"
+    );
 }
 
 #[test]

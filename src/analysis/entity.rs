@@ -11,7 +11,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::{lexicon, Lexicon};
+use super::lexicon::{lexicon, Lexicon, PlaceKind};
 use super::token::{Token, TokenKind};
 use super::{Entity, Label};
 use crate::text::{ByteOffset, ByteSpan};
@@ -633,7 +633,10 @@ fn numbers_and_times(
                         (Label::Quantity, "percentage")
                     } else if is(cls, b, List::TimeUnits) {
                         b += 1;
-                        if approx == 0 {
+                        if word(i).eq_ignore_ascii_case("over") && approx == 1 {
+                            // "over ten years" is a period, not an approximation.
+                            start = i + 1;
+                        } else if approx == 0 {
                             // "the past five years", "the next two weeks".
                             start = date_modifiers(text, toks, i);
                         }
@@ -701,6 +704,18 @@ fn names(
         loop {
             if b < toks.len() && !taken[b] && toks[b].capitalized {
                 b += 1;
+            } else if b + 1 < toks.len()
+                && b == i + 1
+                && toks[i].text(text).len() == 1
+                && toks[i].text(text).bytes().all(|c| c.is_ascii_uppercase())
+                && toks[b].text(text) == "."
+                && toks[b].start == toks[i].end
+                && !taken[b + 1]
+                && (lex.given_names.contains(toks[b + 1].text(text))
+                    || lex.surnames.contains(toks[b + 1].text(text)))
+            {
+                // A leading initial: "C. Eugene Steuerle".
+                b += 2;
             } else if b + 1 < toks.len()
                 && b > i
                 && is_initial(text, toks, b - 1)
@@ -791,6 +806,16 @@ fn classify_run(
     if a >= b {
         return;
     }
+    // "(Senator) Mitch McConnell of Kentucky": a person, then where they are from.
+    if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| word(k) == "of") {
+        let person =
+            (a..k).any(|j| lex.given_names.contains(word(j)) || lex.titles.contains(word(j)));
+        if person && lex.is_place(slice(k + 1, b)) {
+            classify_run(text, toks, a, k, false, lex, doc, entities);
+            push(entities, toks, k + 1, b, Label::Place, "place name");
+            return;
+        }
+    }
     // A title splits the run: what precedes it is classified alone, what follows is a person.
     for k in a..b {
         for len in (1..=3).rev() {
@@ -815,6 +840,12 @@ fn classify_run(
     let whole = slice(a, b);
     let last = word(b - 1);
     let n = b - a;
+    // The first name after a leading initial ("C. Eugene Steuerle").
+    let head = if n > 2 && word(a).len() == 1 && word(a + 1) == "." {
+        a + 2
+    } else {
+        a
+    };
     // Shouted headings ("SIGN UP FOR OUR NEWSLETTER") are not names.
     if n >= 3 && (a..b).all(|k| word(k).chars().all(|c| !c.is_lowercase())) {
         return;
@@ -880,7 +911,7 @@ fn classify_run(
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
         None
     } else if (2..=4).contains(&n)
-        && (lex.given_names.contains(word(a)) || lex.surnames.contains(last))
+        && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
@@ -1043,9 +1074,13 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             _ => &parts[..1],
         };
         for part in keys {
+            // A surname that is also a city ("Margaret Hamilton") still names the person.
+            let surname_city = e.label == Label::Person
+                && Some(part) == parts.last()
+                && lex.places.get(part) == Some(&PlaceKind::City);
             let name_like = part.chars().count() > 1
                 && !has(part, List::FunctionWords)
-                && !lex.is_place(part)
+                && (!lex.is_place(part) || surname_city)
                 && !lex.is_group(part)
                 && !lex.titles.contains(part);
             if name_like {
@@ -1081,6 +1116,17 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.span.start, e.span.end));
+    // "Hamilton" taken for the city where the text names Margaret Hamilton: the person.
+    for e in entities.iter_mut().filter(|e| e.label == Label::Place) {
+        let name = &text[e.span.start.0..e.span.end.0];
+        if full
+            .get(name)
+            .is_some_and(|(f, l)| *l == Label::Person && f.as_str() != name)
+        {
+            e.label = Label::Person;
+            e.why = "another mention of a person";
+        }
+    }
     for e in entities
         .iter_mut()
         .filter(|e| matches!(e.label, Label::Person | Label::Org))
