@@ -8,6 +8,20 @@ pub mod offsets;
 
 pub use offsets::{ByteOffset, ByteSpan, CodePointOffset, CodePointSpan, Utf16Offset};
 
+/// The first `max` characters (code points) of `s`, with "…" when some were cut.
+///
+/// ```
+/// assert_eq!(glossa::text::shorten("Café 🚂 train", 6), "Café 🚂…");
+/// assert_eq!(glossa::text::shorten("short", 6), "short");
+/// ```
+pub fn shorten(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().take(max).collect();
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// What a block is, for rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {

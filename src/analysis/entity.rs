@@ -381,10 +381,39 @@ fn date_modifiers(text: &str, toks: &[Token], i: usize) -> usize {
             a -= 1;
         }
     }
-    if a > 0 && word(a - 1) == "the" && a < i + 1 && (a < i || word(i).ends_with('s')) {
+    // "the" comes with a modifier ("the past five years") or a decade ("the 1990s").
+    if a > 0 && word(a - 1) == "the" && (a < i || word(i).ends_with('s')) {
         a -= 1;
     }
     a
+}
+
+/// "between 400 and 600" from token `i`: one range, its length in tokens.
+fn range_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    if !word(i).eq_ignore_ascii_case("between") {
+        return None;
+    }
+    let first = number_len(text, toks, cls, i + 1);
+    if first == 0 || !word(i + 1 + first).eq_ignore_ascii_case("and") {
+        return None;
+    }
+    let second = number_len(text, toks, cls, i + 2 + first);
+    (second > 0).then_some(2 + first + second)
+}
+
+/// "more than $1 billion" from token `i`: money with its approximation, its length in tokens.
+fn approximate_money_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> Option<usize> {
+    let approx = approx_len(text, toks, cls, i);
+    let symbol = toks.get(i + approx).map(|t| t.text(text));
+    let digits = toks
+        .get(i + approx + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number);
+    if approx == 0 || !matches!(symbol, Some("$" | "£" | "€" | "¥")) || !digits {
+        return None;
+    }
+    let n = number_len(text, toks, cls, i + approx + 1);
+    (n > 0).then_some(approx + 1 + n)
 }
 
 fn is_year(text: &str, t: &Token) -> bool {
@@ -589,28 +618,12 @@ fn numbers_and_times(
         {
             let n = number_len(text, toks, cls, i + 1);
             hit = Some((i, i + 1 + n, Label::Quantity, "money"));
-        } else if w.eq_ignore_ascii_case("between")
-            && number_len(text, toks, cls, i + 1) > 0
-            && word(i + 1 + number_len(text, toks, cls, i + 1)).eq_ignore_ascii_case("and")
-            && number_len(text, toks, cls, i + 2 + number_len(text, toks, cls, i + 1)) > 0
-        {
+        } else if let Some(len) = range_len(text, toks, cls, i) {
             // "between 400 and 600": one range.
-            let first = number_len(text, toks, cls, i + 1);
-            let second = number_len(text, toks, cls, i + 2 + first);
-            hit = Some((i, i + 2 + first + second, Label::Quantity, "range"));
-        } else if approx_len(text, toks, cls, i) > 0
-            && matches!(
-                word(i + approx_len(text, toks, cls, i)),
-                "$" | "£" | "€" | "¥"
-            )
-            && toks
-                .get(i + approx_len(text, toks, cls, i) + 1)
-                .is_some_and(|t| t.kind == TokenKind::Number)
-        {
+            hit = Some((i, i + len, Label::Quantity, "range"));
+        } else if let Some(len) = approximate_money_len(text, toks, cls, i) {
             // "more than $1 billion".
-            let approx = approx_len(text, toks, cls, i);
-            let n = number_len(text, toks, cls, i + approx + 1);
-            hit = Some((i, i + approx + 1 + n, Label::Quantity, "money"));
+            hit = Some((i, i + len, Label::Quantity, "money"));
         } else {
             let approx = approx_len(text, toks, cls, i);
             let n = number_len(text, toks, cls, i + approx);

@@ -268,9 +268,5 @@ pub fn read(value: Value) -> Result<ReadBundle, BundleError> {
 
 /// The first 40 characters of a title, for messages.
 pub(crate) fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
+    crate::text::shorten(s, 40)
 }

@@ -223,7 +223,13 @@ pub fn app(props: &AppProps) -> Html {
         automatic,
     };
     *latest.borrow_mut() = Some(annotator.clone());
-    let exercise_title = AttrValue::from(current_article(&props.meta, &annotator).meta.title);
+    // The article's title, as exports name it (without copying the text and notes each render).
+    let exercise_title = AttrValue::from(
+        props
+            .meta
+            .as_ref()
+            .map_or_else(|| doc.title().to_string(), |m| m.title.clone()),
+    );
     let dialog = use_state(|| None::<Dialog>);
     let on_export = {
         let dialog = dialog.clone();

@@ -2,6 +2,8 @@
 //! key (the teacher's notes on the article, with the detected claims one click away), and the
 //! exercise handed out as one file or a link.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::exercise::file::{
@@ -128,20 +130,28 @@ pub fn exercise_dialog(props: &ExerciseDialogProps) -> Html {
         .iter()
         .filter(|n| !n.body.trim().is_empty())
         .count();
-    let suggested = if annotator.analysed {
-        claim_notes(
-            &article.text,
-            &annotator.analysis,
-            &article.annotations.notes,
-            clock::new_note_id,
-            &clock::now(),
-            None,
-        )
-        .len()
-    } else {
-        0
-    };
-
+    // How many detected claims no note covers yet: worked out when the notes or the analysis
+    // change, not on every keystroke in the form.
+    let suggested = *use_memo(
+        (
+            Rc::as_ptr(&annotator.state.notes) as usize,
+            Rc::as_ptr(&annotator.analysis) as usize,
+        ),
+        {
+            let (annotator, article) = (annotator.clone(), article.clone());
+            move |_| {
+                claim_notes(
+                    &article.text,
+                    &annotator.analysis,
+                    &article.annotations.notes,
+                    clock::new_note_id,
+                    &clock::now(),
+                    None,
+                )
+                .len()
+            }
+        },
+    );
     let field = |update: fn(&mut Form, String)| {
         let form = form.clone();
         // On every keystroke, so that a button pressed straight after typing sees the text.

@@ -9,6 +9,7 @@ use crate::exercise::file::{write_submission, FeedbackTiming, Record};
 use crate::exercise::score::{score, MarkResult, DEFAULT_THRESHOLD};
 use crate::io::export::{file_name, Format};
 use crate::io::import::counted;
+use crate::text::shorten;
 use crate::ui::annotator::use_annotator;
 use crate::web::{clock, download};
 
@@ -19,14 +20,6 @@ pub struct ExercisePanelProps {
     pub title: AttrValue,
     /// Told the record when the name changes or the work is submitted.
     pub on_change: Callback<Record>,
-}
-
-fn short(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if s.chars().count() > n {
-        out.push('…');
-    }
-    out
 }
 
 #[function_component(ExercisePanel)]
@@ -144,7 +137,7 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
             html! {
                 <li class={classes!("feedback-mark", class)}>
                     <span class="feedback-result">{what}</span>
-                    <q>{short(&quote(text, m.span), 90)}</q>
+                    <q>{shorten(&quote(text, m.span), 90)}</q>
                 </li>
             }
         });
@@ -165,7 +158,7 @@ pub fn exercise_panel(props: &ExercisePanelProps) -> Html {
             html! {
                 <li class={classes!("key-item", status.replace(' ', "-"))}>
                     <span class="feedback-result">{format!("You: {status}")}</span>
-                    <q>{short(&quote(text, mark.span), 120)}</q>
+                    <q>{shorten(&quote(text, mark.span), 120)}</q>
                     if !note.tags.is_empty() {
                         <span class="key-tags">{format!(" · {}", note.tags.join(", "))}</span>
                     }
