@@ -163,10 +163,8 @@ pub fn class_report(
 
 /// The words of `text` a span covers (code points).
 pub fn quote(text: &str, span: CodePointSpan) -> String {
-    text.chars()
-        .skip(span.start.0)
-        .take(span.end.0 - span.start.0)
-        .collect()
+    let bytes = crate::text::offsets::span_from_code_points(text, span);
+    text[bytes.start.0..bytes.end.0].to_string()
 }
 
 impl ClassReport {
