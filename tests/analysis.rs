@@ -194,6 +194,25 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Smart Projects SRL",
         Label::Org,
     ),
+    // Decades, frequencies and modifiers OntoNotes keeps in a date.
+    ("The band peaked in the ’90s.", "the ’90s", Label::Date),
+    ("Synth-pop ruled the 80s.", "the 80s", Label::Date),
+    ("The board meets monthly.", "monthly", Label::Date),
+    (
+        "Earlier this year the plant closed.",
+        "Earlier this year",
+        Label::Date,
+    ),
+    (
+        "Over the last year, sales rose.",
+        "the last year",
+        Label::Date,
+    ),
+    (
+        "The service launched in late 2011.",
+        "late 2011",
+        Label::Date,
+    ),
     (
         "The Governor of Texas signed the bill.",
         "Texas",
@@ -572,4 +591,33 @@ fn country_codes_that_are_acronyms_are_not_places() {
     let found = entities("Trade between the US and the UAE grew.");
     assert!(found.contains(&("US".into(), Label::Place)), "{found:?}");
     assert!(found.contains(&("UAE".into(), Label::Place)), "{found:?}");
+}
+
+/// Figures side by side in a table are separate numbers; grouped thousands are one.
+#[test]
+fn adjacent_figures_are_separate_numbers() {
+    let found = entities("Yuri Dario 7 1.8%\n\nRegina Henschel 6 1.6%");
+    assert!(
+        found.contains(&("1.8%".into(), Label::Quantity)),
+        "{found:?}"
+    );
+    assert!(found.contains(&("7".into(), Label::Quantity)), "{found:?}");
+    let found = entities("The crowd was 10 000 strong.");
+    assert!(
+        found.contains(&("10 000".into(), Label::Quantity)),
+        "{found:?}"
+    );
+}
+
+/// A name that heads a compound ("Arduino-compatible") is still that name.
+#[test]
+fn a_name_heading_a_compound_word_is_linked() {
+    let found = entities(
+        "The fight is between Arduino LLC and a rival. Others made Arduino-compatible boards.",
+    );
+    let arduino = found
+        .iter()
+        .filter(|e| **e == ("Arduino".to_string(), Label::Org))
+        .count();
+    assert_eq!(arduino, 1, "{found:?}");
 }

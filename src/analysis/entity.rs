@@ -344,8 +344,21 @@ fn number_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
         return 0;
     }
     // Further number words, or a hyphen between two of them ("twenty-five").
+    // Two figures side by side are two numbers ("Yuri Dario 7 1.8%", a table's columns),
+    // unless the second groups thousands ("10 000").
+    let digits = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let thousands = |k: usize| {
+        let (before, this) = (word(k - 1), word(k));
+        (1..=3).contains(&before.len())
+            && this.len() == 3
+            && before
+                .bytes()
+                .chain(this.bytes())
+                .all(|c| c.is_ascii_digit())
+    };
     let continues = |k: usize| match toks.get(k) {
         Some(t) if t.text(text) == "-" => is_number_token(cls, toks, k + 1),
+        Some(_) if digits(k) && digits(k - 1) => thousands(k),
         Some(_) => is_number_token(cls, toks, k),
         None => false,
     };
@@ -535,8 +548,17 @@ fn numbers_and_times(
         } else if is(cls, i, List::DateDeterminers)
             && (is(cls, i + 1, List::DateUnits) || is(cls, i + 1, List::Weekdays))
         {
-            // "late last year".
-            let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
+            // "late last year", "Earlier this year", "the past year".
+            let a = if i > 0
+                && matches!(
+                    word(i - 1).to_lowercase().as_str(),
+                    "late" | "early" | "mid" | "earlier" | "later"
+                ) {
+                i - 1
+            } else if i > 0
+                && word(i - 1).eq_ignore_ascii_case("the")
+                && matches!(w, "last" | "past" | "next" | "coming" | "previous")
+            {
                 i - 1
             } else {
                 i
@@ -573,8 +595,41 @@ fn numbers_and_times(
             };
             hit = Some((a, i + 1, Label::Date, "season"));
         } else if is_year(text, &toks[i]) {
+            // "late 2011".
             let b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
-            hit = Some((i, b, Label::Date, "year"));
+            let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, b, Label::Date, "year"));
+        } else if w.len() == 3
+            && w.ends_with("0s")
+            && w.as_bytes()[0].is_ascii_digit()
+            && i > 0
+            && matches!(
+                word(i - 1),
+                "the" | "The" | "’" | "'" | "early" | "late" | "mid"
+            )
+        {
+            // "the 80s", "the ’90s", "the early 70s".
+            let mut a = i;
+            if matches!(word(a - 1), "’" | "'") {
+                a -= 1;
+            }
+            if a > 0 && matches!(word(a - 1), "early" | "late" | "mid") {
+                a -= 1;
+            }
+            if a > 0 && word(a - 1).eq_ignore_ascii_case("the") {
+                a -= 1;
+            }
+            hit = Some((a, i + 1, Label::Date, "decade"));
+        } else if matches!(
+            w,
+            "daily" | "weekly" | "monthly" | "yearly" | "annually" | "quarterly" | "biweekly"
+        ) {
+            // How often: OntoNotes counts frequencies as dates.
+            hit = Some((i, i + 1, Label::Date, "frequency"));
         } else if w.len() == 5
             && w.ends_with('s')
             && w.get(..4)
@@ -1166,10 +1221,15 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             .iter()
             .take_while(|x| x.span.start.0 <= t.start)
             .any(|x| t.end <= x.span.end.0);
+        // "Arduino-compatible": the name heads a compound word.
         let w = t.text(text);
+        let w = match w.split_once('-') {
+            Some((head, tail)) if tail.starts_with(char::is_lowercase) => head,
+            _ => w,
+        };
         if let Some((_, label)) = full.get(w).filter(|_| !covered) {
             added.push(Entity {
-                span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.end)),
+                span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.start + w.len())),
                 label: *label,
                 canonical: None,
                 why: if *label == Label::Person {
