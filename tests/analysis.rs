@@ -214,6 +214,11 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Date,
     ),
     (
+        "It is available to rent on Google Play and YouTube.",
+        "Google Play",
+        Label::Org,
+    ),
+    (
         "The Governor of Texas signed the bill.",
         "Texas",
         Label::Place,
@@ -620,4 +625,12 @@ fn a_name_heading_a_compound_word_is_linked() {
         .filter(|e| **e == ("Arduino".to_string(), Label::Org))
         .count();
     assert_eq!(arduino, 1, "{found:?}");
+}
+
+/// A capitalised word before an acronym the text uses alone names a system, not a person.
+#[test]
+fn a_name_ending_in_an_acronym_is_not_a_person() {
+    let found = entities("We documented Dropbox ATF thoroughly. Tasks reach ATF quickly.");
+    assert!(!found.iter().any(|(_, l)| *l == Label::Person), "{found:?}");
+    assert!(found.contains(&("ATF".into(), Label::Org)), "{found:?}");
 }

@@ -1021,12 +1021,12 @@ fn classify_run(
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {
         Some((Label::Place, "landmark"))
-    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
-        Some((Label::Org, "organisation name"))
     } else if n >= 2
         && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
     {
         Some((Label::Place, "region"))
+    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
+        Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
         None
     } else if (2..=4).contains(&n)
@@ -1061,6 +1061,7 @@ fn classify_run(
                 && !has(w, List::FunctionWords)
                 && !lex.is_place(w)
                 && !lex.is_group(w)
+                && !is_acronym(w)
         })
         && !last.ends_with('s')
         && doc.standalone.contains(last)
@@ -1123,10 +1124,11 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
 }
 
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
-/// "World") counts only alone and away from a sentence start.
+/// "Google") counts only away from a sentence start, alone or before one more name ("Google
+/// Play", "Amazon Prime").
 fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
     match lex.organisations.get(w) {
-        Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 1)),
+        Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 2)),
         None => false,
     }
 }
