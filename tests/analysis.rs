@@ -331,6 +331,10 @@ fn sentence_starts_and_function_words_are_not_entities() {
         "SIGN UP FOR OUR NEWSLETTER TODAY",
         // A component preceded by "the" elsewhere is a thing, not a person.
         "Tasks go to the Status Controller. The Controller is only aware of its queue.",
+        "It is free software with minor exceptions.[1] The community supports it.",
+        "Paste the URL into the viewer of your OS.",
+        "UPDATE: the fix is ready.",
+        "Thanks to everyone at Silego I've worked with. I've been busy since.",
     ] {
         let found: Vec<_> = entities(sentence)
             .into_iter()

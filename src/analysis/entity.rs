@@ -143,6 +143,10 @@ const FUNCTION_WORDS: &[&str] = &[
 const ACRONYM_STOP: &[&str] = &[
     "AI", "TV", "CEO", "GDP", "IE", "OK", "PM", "AM", "ID", "PC", "VR", "DIY", "FAQ", "USB", "CV",
     "HQ", "PR", "VIP",
+    // Technical terms and shouted heading words that name nothing (where spaCy agrees: it
+    // tags "HTML" or "SQL" as organisations, and so does Glossa).
+    "OS", "URL", "URLs", "HTTP", "GPS", "LED", "NEW", "LIVE", "WATCH", "NOTE", "UPDATE", "READ",
+    "MORE", "BREAKING", "EXCLUSIVE", "VIDEO", "PHOTO", "PHOTOS", "TODO",
 ];
 
 /// The closed word lists of this module.
@@ -467,7 +471,14 @@ fn numbers_and_times(
             && i > 0
             && toks[i - 1].capitalized
             && !is(cls, i - 1, List::FunctionWords);
-        if in_name && toks[i].kind == TokenKind::Word {
+        // "[4]": a reference mark, not a count.
+        let citation = toks[i].kind == TokenKind::Number
+            && i > 0
+            && word(i - 1) == "["
+            && word(i + 1) == "]"
+            && toks[i - 1].end == toks[i].start
+            && toks[i].end == toks.get(i + 1).map_or(0, |t| t.start);
+        if citation || (in_name && toks[i].kind == TokenKind::Word) {
             i += 1;
             continue;
         }
@@ -841,10 +852,11 @@ fn names(
                 break;
             }
         }
+        // After a citation mark too: "…exceptions.[1] The community …".
         let sentence_start = i == 0
             || matches!(
                 toks[i - 1].text(text),
-                ":" | "“" | "\"" | "‘" | "(" | "–" | "—"
+                ":" | "“" | "\"" | "‘" | "(" | "–" | "—" | "]"
             );
         // "the West", "the Middle East" as regions.
         if b == i + 1
@@ -1148,6 +1160,9 @@ fn single_word(
     lex: &Lexicon,
 ) -> Option<(Label, &'static str)> {
     let w = toks[a].text(text);
+    if has(w, List::FunctionWords) {
+        return None;
+    }
     let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
     let next_lower_noun = lex.org_nouns.contains(next);
     if lex.is_place(w) {

@@ -146,7 +146,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start,
                 end,
                 kind,
-                capitalized: kind == TokenKind::Word && c.is_uppercase(),
+                // "I've", "I’m": the pronoun's capital says nothing about a name.
+                capitalized: kind == TokenKind::Word
+                    && c.is_uppercase()
+                    && !(word.starts_with("I'") || word.starts_with("I’")),
             }),
         }
         i = end_index;
