@@ -198,6 +198,13 @@ const FOUND: &[(&str, &str, Label)] = &[
     ("The band peaked in the ’90s.", "the ’90s", Label::Date),
     ("Synth-pop ruled the 80s.", "the 80s", Label::Date),
     ("The board meets monthly.", "monthly", Label::Date),
+    ("Posted on 2014-07-01 by the editor.", "2014-07-01", Label::Date),
+    ("Posted on 07/01/2014 by the editor.", "07/01/2014", Label::Date),
+    ("It took a few years to finish.", "a few years", Label::Date),
+    ("Many years later it ended.", "Many years later", Label::Date),
+    ("We talked for half an hour.", "half an hour", Label::Date),
+    ("The next day was calm.", "The next day", Label::Date),
+    ("They met every day.", "every day", Label::Date),
     (
         "Earlier this year the plant closed.",
         "Earlier this year",

@@ -37,10 +37,11 @@ const RELATIVE_DAYS: &[&str] = &[
 #[rustfmt::skip]
 const DATE_DETERMINERS: &[&str] = &[
     "this", "last", "next", "coming", "past", "previous", "earlier", "later", "each", "every",
+    "following",
 ];
 #[rustfmt::skip]
 const DATE_UNITS: &[&str] = &[
-    "week", "month", "year", "decade", "century", "weekend", "summer", "winter", "spring",
+    "day", "week", "month", "year", "decade", "century", "weekend", "summer", "winter", "spring",
     "autumn", "season",
 ];
 #[rustfmt::skip]
@@ -412,6 +413,58 @@ fn date_modifiers(text: &str, toks: &[Token], i: usize) -> usize {
     a
 }
 
+/// "2014-07-01": an ISO 8601 calendar date.
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+}
+
+/// "07/01/2014", "1/2/19": a numeric date written with slashes, its length in tokens.
+fn slash_date_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let parts = toks.get(i..i + 5)?;
+    let digits = |t: &Token, lens: &[usize]| {
+        let w = t.text(text);
+        lens.contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+    };
+    let joined = parts.windows(2).all(|p| p[0].end == p[1].start);
+    (joined
+        && digits(&parts[0], &[1, 2])
+        && parts[1].text(text) == "/"
+        && digits(&parts[2], &[1, 2])
+        && parts[3].text(text) == "/"
+        && digits(&parts[4], &[2, 4]))
+    .then_some(5)
+}
+
+/// "a few years", "several weeks", "many years later": a duration with no number, its
+/// length in tokens.
+fn vague_duration_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let lower = word(i).to_lowercase();
+    let unit = match lower.as_str() {
+        "a" if word(i + 1) == "few" => i + 2,
+        "few" | "several" | "many" => i + 1,
+        _ => return None,
+    };
+    if !matches!(
+        word(unit),
+        "years" | "decades" | "months" | "weeks" | "days" | "hours" | "minutes" | "centuries"
+    ) {
+        return None;
+    }
+    let end = if matches!(word(unit + 1), "ago" | "later" | "earlier") {
+        unit + 2
+    } else {
+        unit + 1
+    };
+    Some(end - i)
+}
+
 /// "between 400 and 600" from token `i`: one range, its length in tokens.
 fn range_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> Option<usize> {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
@@ -482,7 +535,6 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
-        // "12 March": the day is taken with the month that follows.
         if toks[i].kind == TokenKind::Number
             && w.len() <= 2
             && is(cls, i + 1, List::Months)
@@ -568,28 +620,47 @@ fn numbers_and_times(
                 i - 1
             } else if i > 0
                 && word(i - 1).eq_ignore_ascii_case("the")
-                && matches!(w, "last" | "past" | "next" | "coming" | "previous")
+                && matches!(
+                    w.to_lowercase().as_str(),
+                    "last" | "past" | "next" | "coming" | "previous" | "following"
+                )
             {
                 i - 1
             } else {
                 i
             };
             hit = Some((a, i + 2, Label::Date, "relative date"));
-        } else if w == "a"
+        } else if w.eq_ignore_ascii_case("half")
+            && matches!(word(i + 1), "a" | "an")
             && matches!(
-                word(i + 1),
-                "year" | "decade" | "week" | "month" | "century"
+                word(i + 2),
+                "hour" | "minute" | "day" | "week" | "month" | "year" | "decade" | "century"
             )
         {
-            // "more than a century": the approximation belongs to it.
+            // "half an hour": a duration, not a fraction.
+            hit = Some((i, i + 3, Label::Date, "duration"));
+        } else if is_iso_date(w) {
+            hit = Some((i, i + 1, Label::Date, "date"));
+        } else if let Some(len) = slash_date_len(text, toks, i) {
+            hit = Some((i, i + len, Label::Date, "date"));
+        } else if (w == "a" || w == "an")
+            && matches!(
+                word(i + 1),
+                "year" | "decade" | "week" | "month" | "century" | "hour" | "minute"
+            )
+        {
+            // "more than a century": the approximation belongs to it; "half an hour".
             let a = if i >= 2 && approx_len(text, toks, cls, i - 2) == 2 {
                 i - 2
-            } else if i >= 1 && approx_len(text, toks, cls, i - 1) == 1 {
+            } else if i >= 1 && (approx_len(text, toks, cls, i - 1) == 1 || word(i - 1) == "half") {
                 i - 1
             } else {
                 i
             };
             hit = Some((a, i + 2, Label::Date, "relative date"));
+        } else if let Some(len) = vague_duration_len(text, toks, i) {
+            // "a few years", "several weeks", "Many years later".
+            hit = Some((i, i + len, Label::Date, "duration"));
         } else if matches!(
             w,
             "years" | "decades" | "months" | "weeks" | "days" | "hours"
