@@ -612,23 +612,21 @@ fn numbers_and_times(
             && (is(cls, i + 1, List::DateUnits) || is(cls, i + 1, List::Weekdays))
         {
             // "late last year", "Earlier this year", "the past year".
-            let a = if i > 0
-                && matches!(
-                    word(i - 1).to_lowercase().as_str(),
-                    "late" | "early" | "mid" | "earlier" | "later"
-                ) {
-                i - 1
-            } else if i > 0
-                && word(i - 1).eq_ignore_ascii_case("the")
+            let before = if i > 0 {
+                word(i - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            let modifier = matches!(
+                before.as_str(),
+                "late" | "early" | "mid" | "earlier" | "later"
+            );
+            let the = before == "the"
                 && matches!(
                     w.to_lowercase().as_str(),
                     "last" | "past" | "next" | "coming" | "previous" | "following"
-                )
-            {
-                i - 1
-            } else {
-                i
-            };
+                );
+            let a = if modifier || the { i - 1 } else { i };
             hit = Some((a, i + 2, Label::Date, "relative date"));
         } else if w.eq_ignore_ascii_case("half")
             && matches!(word(i + 1), "a" | "an")
