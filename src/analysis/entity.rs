@@ -535,6 +535,7 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
+        // "12 March": the day is taken with the month that follows.
         if toks[i].kind == TokenKind::Number
             && w.len() <= 2
             && is(cls, i + 1, List::Months)
@@ -647,10 +648,10 @@ fn numbers_and_times(
                 "year" | "decade" | "week" | "month" | "century" | "hour" | "minute"
             )
         {
-            // "more than a century": the approximation belongs to it; "half an hour".
+            // "more than a century": the approximation belongs to it.
             let a = if i >= 2 && approx_len(text, toks, cls, i - 2) == 2 {
                 i - 2
-            } else if i >= 1 && (approx_len(text, toks, cls, i - 1) == 1 || word(i - 1) == "half") {
+            } else if i >= 1 && approx_len(text, toks, cls, i - 1) == 1 {
                 i - 1
             } else {
                 i
