@@ -445,11 +445,17 @@ fn slash_date_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// length in tokens.
 fn vague_duration_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
-    let lower = word(i).to_lowercase();
-    let unit = match lower.as_str() {
-        "a" if word(i + 1) == "few" => i + 2,
-        "few" | "several" | "many" => i + 1,
-        _ => return None,
+    // Asked of every token that reaches this rule: compare without allocating a lower-case copy.
+    let w = word(i);
+    let unit = if w.eq_ignore_ascii_case("a") && word(i + 1) == "few" {
+        i + 2
+    } else if ["few", "several", "many"]
+        .iter()
+        .any(|q| w.eq_ignore_ascii_case(q))
+    {
+        i + 1
+    } else {
+        return None;
     };
     if !matches!(
         word(unit),
