@@ -7,12 +7,19 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-const PLACES: &str = include_str!("../../assets/lexicons/places.tsv");
-const DEMONYMS: &str = include_str!("../../assets/lexicons/demonyms.txt");
-const GIVEN_NAMES: &str = include_str!("../../assets/lexicons/given_names.txt");
-const SURNAMES: &str = include_str!("../../assets/lexicons/surnames.txt");
-const GIVEN_NAME_WORDS: &str = include_str!("../../assets/lexicons/given_name_words.txt");
-const ORGANISATIONS: &str = include_str!("../../assets/lexicons/organisations.tsv");
+/// A packed list from `build.rs`: sorted, front-coded (see there).
+macro_rules! packed {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $name, ".packed"))
+    };
+}
+
+const PLACES: &str = packed!("places.tsv");
+const DEMONYMS: &str = packed!("demonyms.txt");
+const GIVEN_NAMES: &str = packed!("given_names.txt");
+const SURNAMES: &str = packed!("surnames.txt");
+const GIVEN_NAME_WORDS: &str = packed!("given_name_words.txt");
+const ORGANISATIONS: &str = packed!("organisations.tsv");
 const VOCABULARY: &str = include_str!("../../assets/lexicons/vocabulary.txt");
 
 /// What kind of place a name is.
@@ -66,6 +73,30 @@ impl Lexicon {
     }
 }
 
+/// Unpacks a front-coded list into its plain lines, one per entry. Called once per list, on
+/// the lexicon's first use; the text lives as long as the program, like the lexicon.
+///
+/// Each packed line is one digit, how many leading bytes the entry shares with the entry
+/// before, then the rest of the entry.
+fn unpack(packed: &str) -> &'static str {
+    let mut plain = String::with_capacity(packed.len() * 2);
+    let mut previous = String::new();
+    for line in packed.lines() {
+        let Some(digit) = line.bytes().next().filter(u8::is_ascii_digit) else {
+            continue;
+        };
+        let mut shared = usize::from(digit - b'0').min(previous.len());
+        while !previous.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        previous.truncate(shared);
+        previous.push_str(&line[1..]);
+        plain.push_str(&previous);
+        plain.push('\n');
+    }
+    Box::leak(plain.into_boxed_str())
+}
+
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()
         .map(str::trim)
@@ -76,7 +107,16 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let places = entries(PLACES)
+        let [places, demonyms, given_names, surnames, given_name_words, organisations] = [
+            PLACES,
+            DEMONYMS,
+            GIVEN_NAMES,
+            SURNAMES,
+            GIVEN_NAME_WORDS,
+            ORGANISATIONS,
+        ]
+        .map(unpack);
+        let places = entries(places)
             .filter_map(|line| {
                 let (name, kind) = line.split_once('\t')?;
                 let kind = match kind {
@@ -97,20 +137,20 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         let mut take = |name: &str| sections.remove(name).unwrap_or_default();
-        let mut groups: HashSet<&'static str> = entries(DEMONYMS).collect();
+        let mut groups: HashSet<&'static str> = entries(demonyms).collect();
         groups.extend(take("group"));
         // "Americans", "Tunisians"; not "Chineses", "Swisss", "Britishs".
-        let plural_groups = entries(DEMONYMS)
+        let plural_groups = entries(demonyms)
             .filter(|d| !d.ends_with(['s', 'h', 'e', 'i']) && !d.contains(' '))
             .map(|d| format!("{d}s"))
             .collect();
         Lexicon {
             places,
             groups,
-            given_names: entries(GIVEN_NAMES).collect(),
-            surnames: entries(SURNAMES).collect(),
-            given_name_words: entries(GIVEN_NAME_WORDS).collect(),
-            organisations: entries(ORGANISATIONS)
+            given_names: entries(given_names).collect(),
+            surnames: entries(surnames).collect(),
+            given_name_words: entries(given_name_words).collect(),
+            organisations: entries(organisations)
                 .filter_map(|line| {
                     let (name, kind) = line.split_once('\t')?;
                     Some((name, kind == "word"))
@@ -126,4 +166,44 @@ pub fn lexicon() -> &'static Lexicon {
             plural_groups,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The readable list and its unpacked form hold the same entries.
+    fn same_entries(readable: &'static str, packed: &'static str) {
+        let mut want: Vec<&str> = entries(readable).collect();
+        want.sort_unstable();
+        want.dedup();
+        let got: Vec<&str> = entries(unpack(packed)).collect();
+        assert_eq!(got.len(), want.len());
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn packed_lists_unpack_to_the_readable_lists() {
+        same_entries(include_str!("../../assets/lexicons/places.tsv"), PLACES);
+        same_entries(include_str!("../../assets/lexicons/demonyms.txt"), DEMONYMS);
+        same_entries(
+            include_str!("../../assets/lexicons/given_names.txt"),
+            GIVEN_NAMES,
+        );
+        same_entries(include_str!("../../assets/lexicons/surnames.txt"), SURNAMES);
+        same_entries(
+            include_str!("../../assets/lexicons/given_name_words.txt"),
+            GIVEN_NAME_WORDS,
+        );
+        same_entries(
+            include_str!("../../assets/lexicons/organisations.tsv"),
+            ORGANISATIONS,
+        );
+    }
+
+    #[test]
+    fn unpack_restores_shared_prefixes() {
+        let plain = unpack("0Abdul\n5la\n7h\n0Zoë\n4y\n");
+        assert_eq!(plain, "Abdul\nAbdulla\nAbdullah\nZoë\nZoëy\n");
+    }
 }
