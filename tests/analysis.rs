@@ -428,6 +428,20 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
     ("Is this the end of the road?", None, false),
     ("Headquarters of the agency in Geneva.", None, false),
     ("A man walks past in the background.", None, false),
+    // A description with nothing to check is not a claim; an action with no name still is.
+    ("Time is a finite one.", None, false),
+    ("The sky is blue.", None, false),
+    ("It was a long and difficult journey.", None, false),
+    (
+        "That trip also saw him travel by train.",
+        Some(ClaimKind::Event),
+        false,
+    ),
+    (
+        "The old bridge collapsed overnight.",
+        Some(ClaimKind::Event),
+        false,
+    ),
 ];
 
 #[test]

@@ -1,7 +1,8 @@
 //! Checkable claims: sentences that assert something a fact-checker could verify.
 //!
 //! A sentence is a claim when it has a finite verb (or, headline-style, a date and a name) and
-//! is not a question, a picture caption without a fact in it, a fragment, or an evaluation.
+//! is not a question, a picture caption without a fact in it, a fragment, an evaluation, or a
+//! bare description ("The sky is blue.": only "is" or "has", and nothing named, dated or counted).
 //! Its kind comes from the strongest cue (attribution, superlative or first, statistic,
 //! comparison, causal, date, else event); the cue span shows the words that make it
 //! checkable; hedges ("reportedly", "expected to") are flagged; the score ranks claims by how
@@ -241,6 +242,11 @@ fn is_verb(word: &str) -> bool {
         || (word.len() > 5 && word.ends_with("ed") && !word.ends_with("eed"))
 }
 
+/// A verb that tells of something done or happening, not "is", "has" or "can".
+fn is_action_verb(word: &str) -> bool {
+    is_verb(word) && !AUXILIARIES.contains(&word)
+}
+
 /// Finds the claims among `sentences`.
 pub fn detect(
     text: &str,
@@ -389,9 +395,14 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         (ClaimKind::DateTime, date.span)
     } else if let Some((cue, true)) = stat_cue {
         (ClaimKind::Statistic, cue)
+    } else if let Some(first) = ents.first() {
+        (ClaimKind::Event, first.span)
+    } else if words.lower.iter().any(|w| is_action_verb(w)) {
+        (ClaimKind::Event, sentence)
     } else {
-        let cue = ents.first().map_or(sentence, |e| e.span);
-        (ClaimKind::Event, cue)
+        // Only "is" or "has" and no name, date, amount or cue: a description, nothing to
+        // check ("Time is a finite one.", "The sky is blue.").
+        return None;
     };
     let mut score = 0.2;
     score += if stats.is_empty() { 0.0 } else { 0.25 };
