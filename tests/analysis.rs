@@ -671,3 +671,66 @@ fn a_name_ending_in_an_acronym_is_not_a_person() {
     assert!(!found.iter().any(|(_, l)| *l == Label::Person), "{found:?}");
     assert!(found.contains(&("ATF".into(), Label::Org)), "{found:?}");
 }
+
+/// A capital "The" inside a sentence opens a title; the same title at a sentence start keeps
+/// its "The" when the document writes it mid-sentence too.
+#[test]
+fn a_capital_the_inside_a_sentence_opens_a_title() {
+    let found = entities(
+        "Few films could top the charm of The Big Sick this year. The Big Sick is written by a \
+         married couple.",
+    );
+    let titles = found
+        .iter()
+        .filter(|e| **e == ("The Big Sick".to_string(), Label::Work))
+        .count();
+    assert_eq!(titles, 2, "{found:?}");
+    assert!(!found.iter().any(|(_, l)| *l == Label::Org), "{found:?}");
+    // With a place in it, the place is marked, not a title; a company name is still a company.
+    let found = entities("She stayed at The London West Hollywood last week.");
+    assert!(
+        found.contains(&("London".into(), Label::Place)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(_, l)| *l == Label::Work), "{found:?}");
+    let found = entities("She wrote for The New York Times in Paris.");
+    assert!(
+        found.contains(&("The New York Times".into(), Label::Org)),
+        "{found:?}"
+    );
+}
+
+/// A later mention that heads a longer name is not the earlier name ("Raspberry Pi" is not
+/// the Raspberry Pi Foundation), unless the longer name is the full name itself.
+#[test]
+fn a_mention_heading_a_longer_name_is_not_linked() {
+    let found = entities(
+        "The Raspberry Pi Foundation started in 2012. It released the original Raspberry Pi \
+         that year.",
+    );
+    assert!(
+        !found.contains(&("Raspberry".into(), Label::Org)),
+        "{found:?}"
+    );
+    let found = entities(
+        "President Xi Jinping spoke on Tuesday. The parade was long.\n\nXi Jinping showed \
+         off a laser weapon. Later, Xi left.",
+    );
+    let full = found
+        .iter()
+        .filter(|e| **e == ("Xi Jinping".to_string(), Label::Person))
+        .count();
+    assert_eq!(full, 2, "{found:?}");
+    assert!(found.contains(&("Xi".into(), Label::Person)), "{found:?}");
+}
+
+/// A weekday after a name is a date, not part of the name; "The" is not a company.
+#[test]
+fn a_weekday_after_a_name_is_a_date() {
+    let found = entities("Deputies were at The London Thursday morning.");
+    assert!(
+        found.contains(&("Thursday morning".into(), Label::Date)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(_, l)| *l == Label::Org), "{found:?}");
+}

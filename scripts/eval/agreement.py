@@ -72,7 +72,7 @@ def main():
         f, ng, np_ = f1(theirs, ours)
         if name != "(sample)": scores.append(f)
         print(f"{name:16s} agreement F1 {f:.2f}  (spaCy {ng}, Glossa {np_}, {len(text)} chars)")
-    print(f"mean over {len(scores)} unseen pages: {sum(scores) / len(scores):.2f}")
+    print(f"mean over {len(scores)} unseen pages: {sum(scores) / len(scores):.3f}")
 
 
 if __name__ == "__main__":

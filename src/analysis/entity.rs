@@ -236,9 +236,11 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
     let lex = lexicon();
     let mid_sentence_caps = capitalised_mid_sentence(text, tokens, sentences);
     let standalone = standalone_names(text, tokens, &mid_sentence_caps);
+    let titles = titles_after_the(text, tokens, &mid_sentence_caps);
     let doc = DocEvidence {
         mid_caps: &mid_sentence_caps,
         standalone: &standalone,
+        titles: &titles,
     };
     let mut entities = Vec::new();
     let mut next = 0;
@@ -268,6 +270,40 @@ struct DocEvidence<'a, 'b> {
     /// Also used alone, between lower-case words ("… said Parata."): how news names a person
     /// or an organisation after the first mention.
     standalone: &'b HashSet<&'a str>,
+    /// Capitalised runs written after a capital "The" inside a sentence ("Big Sick" from
+    /// "… of The Big Sick"), so that the same title at a sentence start keeps its "The".
+    titles: &'b HashSet<&'a str>,
+}
+
+/// The runs of two or more capitalised words after a capital "The" that is not a sentence's
+/// first word.
+fn titles_after_the<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    mid_caps: &HashSet<&'a str>,
+) -> HashSet<&'a str> {
+    let mut out = HashSet::default();
+    if !mid_caps.contains("The") {
+        return out;
+    }
+    let starts_sentence = |i: usize| {
+        i == 0
+            || matches!(
+                tokens[i - 1].text(text),
+                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "(" | "–" | "—" | "]"
+            )
+            || text[tokens[i - 1].end..tokens[i].start].contains('\n')
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        if t.text(text) != "The" || starts_sentence(i) {
+            continue;
+        }
+        let end = tokens[i + 1..].iter().take_while(|n| n.capitalized).count();
+        if end >= 2 {
+            out.insert(&text[tokens[i + 1].start..tokens[i + end].end]);
+        }
+    }
+    out
 }
 
 fn standalone_names<'a>(
@@ -526,10 +562,12 @@ fn numbers_and_times(
         };
         let mut hit: Option<(usize, usize, Label, &'static str)> = None;
         // "World War Two", "Apollo Eleven": a capitalised number word after a name is its part.
+        // A weekday is never part of a name: "at The London Thursday morning".
         let in_name = toks[i].capitalized
             && i > 0
             && toks[i - 1].capitalized
-            && !is(cls, i - 1, List::FunctionWords);
+            && !is(cls, i - 1, List::FunctionWords)
+            && !is(cls, i, List::Weekdays);
         // "[4]": a reference mark, not a count.
         let citation = toks[i].kind == TokenKind::Number
             && i > 0
@@ -975,7 +1013,12 @@ fn classify_run(
             || lex.organisations.get(w) == Some(&false)
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b));
-        if has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w)) {
+        let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
+        if known_title {
+            // Kept: the document writes "The Big Sick" mid-sentence too.
+        } else if has(w, List::FunctionWords)
+            || (!known && !doc.mid_caps.contains(w) && !is_acronym(w))
+        {
             a += 1;
             while a < b && has(word(a), List::Connectors) {
                 a += 1;
@@ -1113,6 +1156,16 @@ fn classify_run(
         && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
     {
         Some((Label::Place, "region"))
+    } else if n >= 3
+        && word(a) == "The"
+        && !lex.organisations.contains_key(slice(a + 1, b))
+        && !lex.organisations.contains_key(whole)
+        && (a + 1..b).all(|k| !lex.is_place(word(k)) && !lex.is_group(word(k)))
+    {
+        // "of The Big Sick", "The Great Big Lie": a capital "The" inside a sentence opens a
+        // title. With a place in it, it is more often a building or a team ("The London
+        // West Hollywood"), so the place is marked instead.
+        Some((Label::Work, "title"))
     } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
@@ -1214,7 +1267,11 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
 /// "Google") counts only away from a sentence start, alone or before one more name ("Google
 /// Play", "Amazon Prime").
+/// Function words are never one: the company list has "The".
 fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
+    if has(w, List::FunctionWords) {
+        return false;
+    }
     match lex.organisations.get(w) {
         Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 2)),
         None => false,
@@ -1306,14 +1363,40 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
     // One sweep over tokens and entities, both in text order.
     let mut added = Vec::new();
     let mut e = 0;
-    for t in tokens.iter().filter(|t| t.capitalized) {
+    let covered_from = |e: usize, t: &Token| {
+        entities[e..]
+            .iter()
+            .take_while(|x| x.span.start.0 <= t.start)
+            .any(|x| t.end <= x.span.end.0)
+    };
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.capitalized) {
         while e < entities.len() && entities[e].span.end.0 <= t.start {
             e += 1;
         }
-        let covered = entities[e..]
-            .iter()
-            .take_while(|x| x.span.start.0 <= t.start)
-            .any(|x| t.end <= x.span.end.0);
+        let covered = covered_from(e, t);
+        // "Raspberry Pi", "Trump Tower": the name heads a longer name, which is something else,
+        // unless that longer name is the full name itself ("Xi Jinping" missed at a line start).
+        let heads_a_name = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.capitalized && &text[t.end..n.start] == " " && !covered_from(e, n));
+        if heads_a_name && !covered {
+            if let Some((full_name, label)) = full.get(t.text(text)) {
+                if text[t.start..].starts_with(full_name.as_str())
+                    && !text[t.start + full_name.len()..].starts_with(char::is_alphanumeric)
+                {
+                    added.push(Entity {
+                        span: ByteSpan::new(
+                            ByteOffset(t.start),
+                            ByteOffset(t.start + full_name.len()),
+                        ),
+                        label: *label,
+                        canonical: None,
+                        why: "another mention of a name",
+                    });
+                }
+            }
+            continue;
+        }
         // "Arduino-compatible": the name heads a compound word.
         let w = t.text(text);
         let w = match w.split_once('-') {
