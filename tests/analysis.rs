@@ -670,6 +670,9 @@ fn a_name_ending_in_an_acronym_is_not_a_person() {
     let found = entities("We documented Dropbox ATF thoroughly. Tasks reach ATF quickly.");
     assert!(!found.iter().any(|(_, l)| *l == Label::Person), "{found:?}");
     assert!(found.contains(&("ATF".into(), Label::Org)), "{found:?}");
+    // Also with capitals that name nothing alone ("OS").
+    let found = entities("They built a mobile OS called Firefox OS for phones. The OS failed.");
+    assert!(!found.iter().any(|(_, l)| *l == Label::Person), "{found:?}");
 }
 
 /// A capital "The" inside a sentence opens a title; the same title at a sentence start keeps

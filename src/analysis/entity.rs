@@ -1203,6 +1203,8 @@ fn classify_run(
                 && !lex.is_place(w)
                 && !lex.is_group(w)
                 && !is_acronym(w)
+                // "Firefox OS": a name's parts are not in capitals.
+                && w.chars().any(char::is_lowercase)
         })
         && !last.ends_with('s')
         && doc.standalone.contains(last)
