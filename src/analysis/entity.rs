@@ -1351,8 +1351,10 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             let surname_city = e.label == Label::Person
                 && Some(part) == parts.last()
                 && lex.places.get(part) == Some(&PlaceKind::City);
+            // Not "OS" from "OS X": capitals that name nothing alone.
             let name_like = part.chars().count() > 1
                 && !has(part, List::FunctionWords)
+                && !ACRONYM_STOP.contains(part)
                 && (!lex.is_place(part) || surname_city)
                 && !lex.is_group(part)
                 && !lex.titles.contains(part);
