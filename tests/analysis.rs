@@ -728,6 +728,11 @@ fn a_mention_heading_a_longer_name_is_not_linked() {
         .count();
     assert_eq!(full, 2, "{found:?}");
     assert!(found.contains(&("Xi".into(), Label::Person)), "{found:?}");
+    // The full name's own words are not mentions again.
+    assert!(
+        !found.contains(&("Jinping".into(), Label::Person)),
+        "{found:?}"
+    );
 }
 
 /// A weekday after a name is a date, not part of the name; "The" is not a company.

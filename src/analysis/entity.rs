@@ -1373,7 +1373,12 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             .take_while(|x| x.span.start.0 <= t.start)
             .any(|x| t.end <= x.span.end.0)
     };
+    // The end of a full name just added: its own words are not mentions again.
+    let mut added_until = 0;
     for (i, t) in tokens.iter().enumerate().filter(|(_, t)| t.capitalized) {
+        if t.start < added_until {
+            continue;
+        }
         while e < entities.len() && entities[e].span.end.0 <= t.start {
             e += 1;
         }
@@ -1388,11 +1393,9 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
                 if text[t.start..].starts_with(full_name.as_str())
                     && !text[t.start + full_name.len()..].starts_with(char::is_alphanumeric)
                 {
+                    added_until = t.start + full_name.len();
                     added.push(Entity {
-                        span: ByteSpan::new(
-                            ByteOffset(t.start),
-                            ByteOffset(t.start + full_name.len()),
-                        ),
+                        span: ByteSpan::new(ByteOffset(t.start), ByteOffset(added_until)),
                         label: *label,
                         canonical: None,
                         why: "another mention of a name",
