@@ -140,6 +140,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "every", "no", "not", "more", "most", "some", "many", "much", "few", "several", "other",
     "another", "such", "meanwhile", "however", "today", "yesterday", "instead", "among",
 ];
+/// Marks after which a capital may come from the grammar, as at a sentence start: a colon,
+/// an opening quote or bracket, a dash, a reference mark's "]".
+const OPENERS: &[&str] = &[":", "“", "\"", "‘", "(", "–", "—", "]"];
 #[rustfmt::skip]
 const ACRONYM_STOP: &[&str] = &[
     "AI", "TV", "CEO", "GDP", "IE", "OK", "PM", "AM", "ID", "PC", "VR", "DIY", "FAQ", "USB", "CV",
@@ -288,10 +291,8 @@ fn titles_after_the<'a>(
     }
     let starts_sentence = |i: usize| {
         i == 0
-            || matches!(
-                tokens[i - 1].text(text),
-                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "(" | "–" | "—" | "]"
-            )
+            || matches!(tokens[i - 1].text(text), "." | "!" | "?")
+            || OPENERS.contains(&tokens[i - 1].text(text))
             || text[tokens[i - 1].end..tokens[i].start].contains('\n')
     };
     for (i, t) in tokens.iter().enumerate() {
@@ -967,11 +968,7 @@ fn names(
             }
         }
         // After a citation mark too: "…exceptions.[1] The community …".
-        let sentence_start = i == 0
-            || matches!(
-                toks[i - 1].text(text),
-                ":" | "“" | "\"" | "‘" | "(" | "–" | "—" | "]"
-            );
+        let sentence_start = i == 0 || OPENERS.contains(&toks[i - 1].text(text));
         // "the West", "the Middle East" as regions.
         if b == i + 1
             && matches!(toks[i].text(text), "West" | "East")
@@ -1013,12 +1010,11 @@ fn classify_run(
             || lex.organisations.get(w) == Some(&false)
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b));
+        // "The Big Sick" keeps its "The" when the document writes it mid-sentence too.
         let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
-        if known_title {
-            // Kept: the document writes "The Big Sick" mid-sentence too.
-        } else if has(w, List::FunctionWords)
-            || (!known && !doc.mid_caps.contains(w) && !is_acronym(w))
-        {
+        let unvouched =
+            has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w));
+        if unvouched && !known_title {
             a += 1;
             while a < b && has(word(a), List::Connectors) {
                 a += 1;
@@ -1269,6 +1265,7 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
 /// "Google") counts only away from a sentence start, alone or before one more name ("Google
 /// Play", "Amazon Prime").
+///
 /// Function words are never one: the company list has "The".
 fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
     if has(w, List::FunctionWords) {
