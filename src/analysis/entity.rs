@@ -1265,12 +1265,7 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
 /// "Google") counts only away from a sentence start, alone or before one more name ("Google
 /// Play", "Amazon Prime").
-///
-/// Function words are never one: the company list has "The".
 fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
-    if has(w, List::FunctionWords) {
-        return false;
-    }
     match lex.organisations.get(w) {
         Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 2)),
         None => false,
