@@ -9,6 +9,7 @@
 //! much there is to check.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::token::{Token, TokenKind};
@@ -172,7 +173,7 @@ impl Found {
 
 /// Words of a sentence, lower-cased, with the token each came from.
 struct Words<'a> {
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     tokens: Vec<&'a Token>,
 }
 
@@ -182,7 +183,7 @@ impl Words<'_> {
         let index = cue_index();
         let mut found = [None; 7];
         for (i, w) in self.lower.iter().enumerate() {
-            let Some(phrases) = index.get(w.as_str()) else {
+            let Some(phrases) = index.get(w.as_ref()) else {
                 continue;
             };
             for (cue, parts) in phrases {
@@ -282,7 +283,7 @@ pub fn detect(
             .filter(|t| t.kind != TokenKind::Punct || t.text(text) == "%")
             .collect();
         let words = Words {
-            lower: words.iter().map(|t| t.text(text).to_lowercase()).collect(),
+            lower: words.iter().map(|t| lower_case(t.text(text))).collect(),
             tokens: words,
         };
         if let Some(claim) = judge(text, sentence, &words, &ents) {
@@ -292,6 +293,18 @@ pub fn detect(
     claims
 }
 
+/// `word` in lower case, copied only when it has a letter to change (most words have none).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Option<Claim> {
     let s = &text[sentence.start.0..sentence.end.0];
     if words.lower.len() < 4 || s.trim_end().ends_with('?') {
@@ -299,12 +312,12 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     }
     let has_verb = words.lower.iter().enumerate().any(|(i, w)| {
         let previous = if i > 0 {
-            words.lower[i - 1].as_str()
+            words.lower[i - 1].as_ref()
         } else {
             ""
         };
         // "’s" is a verb after a pronoun ("he’s met"), a possessive after a noun.
-        let contraction = matches!(w.as_str(), "’s" | "'s")
+        let contraction = matches!(w.as_ref(), "’s" | "'s")
             && matches!(
                 previous,
                 "he" | "she" | "it" | "that" | "there" | "what" | "who" | "here"
@@ -425,4 +438,26 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         hedged,
         score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_copies_only_words_with_a_letter_to_change() {
+        for (word, lower, copied) in [
+            ("carriages", "carriages", false),
+            ("90", "90", false),
+            ("’s", "’s", true),
+            ("Yonhap", "yonhap", true),
+            ("ÉTÉ", "été", true),
+            ("Ǆemal", "ǆemal", true),
+            ("Москва", "москва", true),
+        ] {
+            let got = lower_case(word);
+            assert_eq!(got, lower, "{word}");
+            assert_eq!(matches!(got, Cow::Owned(_)), copied, "{word}");
+        }
+    }
 }

@@ -25,6 +25,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// become units of their own and never join a sentence.
 pub fn sentences(text: &str, cut_out: &[ByteSpan]) -> Vec<ByteSpan> {
     let mut out = Vec::new();
+    // One buffer for every block's characters, instead of a new one each time.
+    let mut chars = Vec::new();
     for block in blocks(text) {
         let mut pieces = vec![block];
         for cut in cut_out.iter().filter(|c| c.overlaps(block)) {
@@ -50,7 +52,7 @@ pub fn sentences(text: &str, cut_out: &[ByteSpan]) -> Vec<ByteSpan> {
             if cut_out.iter().any(|c| c.contains(piece)) {
                 push_trimmed(text, piece, &mut out);
             } else {
-                split_sentences(text, piece, &mut out);
+                split_sentences(text, piece, &mut chars, &mut out);
             }
         }
     }
@@ -90,9 +92,17 @@ fn push_trimmed(text: &str, span: ByteSpan, out: &mut Vec<ByteSpan>) {
     }
 }
 
-fn split_sentences(text: &str, span: ByteSpan, out: &mut Vec<ByteSpan>) {
+/// Splits one block into sentences; `chars` is scratch space, reused between calls.
+fn split_sentences(
+    text: &str,
+    span: ByteSpan,
+    chars: &mut Vec<(usize, char)>,
+    out: &mut Vec<ByteSpan>,
+) {
     let s = &text[span.start.0..span.end.0];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &chars[..];
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
