@@ -745,3 +745,21 @@ fn a_weekday_after_a_name_is_a_date() {
     );
     assert!(!found.iter().any(|(_, l)| *l == Label::Org), "{found:?}");
 }
+
+#[test]
+fn a_given_name_word_before_a_plural_is_not_a_person() {
+    let found =
+        entities("Fans of Star Wars queued all night, and the new Star Wars film sold out.");
+    assert!(
+        !found
+            .iter()
+            .any(|(t, l)| t.contains("Wars") && *l == Label::Person),
+        "{found:?}"
+    );
+    // A known surname ending in "s" still makes a person.
+    let found = entities("The coach said Mark Williams was fit. Williams trained on Monday.");
+    assert!(
+        found.contains(&("Mark Williams".into(), Label::Person)),
+        "{found:?}"
+    );
+}

@@ -1180,6 +1180,8 @@ fn classify_run(
         && lex.given_name_words.contains(word(a))
         && !lex.is_place(word(a))
         && doc.mid_caps.contains(last)
+        // "Star Wars": a plural is not a surname unless it is a known one ("Mark Williams").
+        && (!last.ends_with('s') || lex.surnames.contains(last))
         && !lex.is_place(last)
         && !lex.is_group(last)
         && !has(last, List::FunctionWords)
