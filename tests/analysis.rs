@@ -763,3 +763,32 @@ fn a_given_name_word_before_a_plural_is_not_a_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_city_named_by_a_word_is_a_place_only_where_the_word_is_not_used() {
+    let places = |text: &str| -> Vec<String> {
+        entities(text)
+            .into_iter()
+            .filter(|(_, l)| *l == Label::Place)
+            .map(|(t, _)| t)
+            .collect()
+    };
+    // The text uses the word: the capitalised one is a name's part or the word itself.
+    assert!(
+        !places("The new Firefox Mobile is available for mobile phones.")
+            .contains(&"Mobile".to_string())
+    );
+    assert!(
+        !places("Fans cheered as Split won. The split was clear.").contains(&"Split".to_string())
+    );
+    // Unless something is placed there.
+    assert!(places("She grew up in Reading and loves reading.").contains(&"Reading".to_string()));
+    assert!(
+        places("Mobile, Alabama got rain, and mobile networks failed.")
+            .contains(&"Mobile".to_string())
+    );
+    // A text that never uses the word names the city.
+    assert!(places("Mobile police said the storm had passed.").contains(&"Mobile".to_string()));
+    // Cities that are not words are untouched.
+    assert!(places("Paris voted, and the vote was close.").contains(&"Paris".to_string()));
+}

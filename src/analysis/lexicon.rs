@@ -27,6 +27,8 @@ const VOCABULARY: &str = include_str!("../../assets/lexicons/vocabulary.txt");
 pub enum PlaceKind {
     Country,
     City,
+    /// A city whose name is also an English word ("Mobile", "Reading", "Split").
+    CityWord,
     Region,
 }
 
@@ -65,6 +67,11 @@ impl Lexicon {
             && name.contains('.')
             && name.chars().all(|c| c == '.' || c.is_ascii_uppercase());
         dotted && self.places.contains_key(name.replace('.', "").as_str())
+    }
+
+    /// A city whose name is also an English word ("Mobile").
+    pub fn is_city_word(&self, name: &str) -> bool {
+        self.places.get(name) == Some(&PlaceKind::CityWord)
     }
 
     /// A nationality, religious or political group, singular or plural.
@@ -146,6 +153,7 @@ pub fn lexicon() -> &'static Lexicon {
                 let kind = match kind {
                     "country" => PlaceKind::Country,
                     "city" => PlaceKind::City,
+                    "city_word" => PlaceKind::CityWord,
                     _ => PlaceKind::Region,
                 };
                 Some((name, kind))
