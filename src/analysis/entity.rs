@@ -1161,53 +1161,54 @@ fn classify_run(
             return;
         }
     }
-    let label_why: Option<(Label, &'static str)> =
-        if lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc)) {
-            Some((Label::Place, "place name"))
-        } else if lex.is_group(whole) {
-            Some((Label::Group, "nationality or group"))
-        } else if n >= 2
-            && (lex.event_suffixes.contains(last)
-                || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
-        {
-            Some((Label::Event, "event name"))
-        } else if n >= 2 && lex.work_suffixes.contains(last) {
-            Some((Label::Work, "law or document"))
-        } else if n >= 2 && lex.org_suffixes.contains(last) {
-            Some((Label::Org, "organisation name"))
-        } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
-            // "Department of Environmental Protection", "Ministry of Defence".
-            Some((Label::Org, "organisation name"))
-        } else if n >= 2 && lex.place_suffixes.contains(last) {
-            Some((Label::Place, "landmark"))
-        } else if n >= 2
-            && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
-        {
-            Some((Label::Place, "region"))
-        } else if n >= 3
-            && word(a) == "The"
-            && !lex.organisations.contains_key(slice(a + 1, b))
-            && !lex.organisations.contains_key(whole)
-            && (a + 1..b).all(|k| !lex.is_place(word(k)) && !lex.is_group(word(k)))
-        {
-            // "of The Big Sick", "The Great Big Lie": a capital "The" inside a sentence opens a
-            // title. With a place in it, it is more often a building or a team ("The London
-            // West Hollywood"), so the place is marked instead.
-            Some((Label::Work, "title"))
-        } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
-            Some((Label::Org, "organisation name"))
-        } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
-            None
-        } else if (2..=4).contains(&n)
-            && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
-            && (a..b).all(|k| {
-                let w = word(k);
-                let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-                !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
-            })
-        {
-            Some((Label::Person, "person's name"))
-        } else if n == 2
+    // "Split won" where the text also says "the split": the word, not the city.
+    let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
+    let label_why: Option<(Label, &'static str)> = if place_here {
+        Some((Label::Place, "place name"))
+    } else if lex.is_group(whole) {
+        Some((Label::Group, "nationality or group"))
+    } else if n >= 2
+        && (lex.event_suffixes.contains(last)
+            || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
+    {
+        Some((Label::Event, "event name"))
+    } else if n >= 2 && lex.work_suffixes.contains(last) {
+        Some((Label::Work, "law or document"))
+    } else if n >= 2 && lex.org_suffixes.contains(last) {
+        Some((Label::Org, "organisation name"))
+    } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
+        // "Department of Environmental Protection", "Ministry of Defence".
+        Some((Label::Org, "organisation name"))
+    } else if n >= 2 && lex.place_suffixes.contains(last) {
+        Some((Label::Place, "landmark"))
+    } else if n >= 2
+        && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
+    {
+        Some((Label::Place, "region"))
+    } else if n >= 3
+        && word(a) == "The"
+        && !lex.organisations.contains_key(slice(a + 1, b))
+        && !lex.organisations.contains_key(whole)
+        && (a + 1..b).all(|k| !lex.is_place(word(k)) && !lex.is_group(word(k)))
+    {
+        // "of The Big Sick", "The Great Big Lie": a capital "The" inside a sentence opens a
+        // title. With a place in it, it is more often a building or a team ("The London
+        // West Hollywood"), so the place is marked instead.
+        Some((Label::Work, "title"))
+    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
+        Some((Label::Org, "organisation name"))
+    } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
+        None
+    } else if (2..=4).contains(&n)
+        && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
+        && (a..b).all(|k| {
+            let w = word(k);
+            let name = lex.given_names.contains(w) || lex.surnames.contains(w);
+            !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
+        })
+    {
+        Some((Label::Person, "person's name"))
+    } else if n == 2
         && !sentence_start
         && lex.given_name_words.contains(word(a))
         && !lex.is_place(word(a))
@@ -1218,33 +1219,33 @@ fn classify_run(
         && !lex.is_group(last)
         && !has(last, List::FunctionWords)
         && !lex.organisations.contains_key(last)
-        {
-            // "Mark Zuckerberg": a given name that is also a word, before a name.
-            Some((Label::Person, "person's name"))
-        } else if n == 1 {
-            single_word(text, toks, a, lex).filter(|&(label, _)| {
-                label != Label::Place || city_word_is_place(text, toks, a, lex, doc)
-            })
-        } else if word(a).chars().skip(1).any(char::is_uppercase) || is_acronym(word(a)) {
-            Some((Label::Org, "organisation name"))
-        } else if n <= 3
-            && (a..b).all(|k| {
-                let w = word(k);
-                !has(w, List::Connectors)
+    {
+        // "Mark Zuckerberg": a given name that is also a word, before a name.
+        Some((Label::Person, "person's name"))
+    } else if n == 1 {
+        single_word(text, toks, a, lex).filter(|&(label, _)| {
+            label != Label::Place || city_word_is_place(text, toks, a, lex, doc)
+        })
+    } else if word(a).chars().skip(1).any(char::is_uppercase) || is_acronym(word(a)) {
+        Some((Label::Org, "organisation name"))
+    } else if n <= 3
+        && (a..b).all(|k| {
+            let w = word(k);
+            !has(w, List::Connectors)
                 && !has(w, List::FunctionWords)
                 && !lex.is_place(w)
                 && !lex.is_group(w)
                 && !is_acronym(w)
                 // "Firefox OS": a name's parts are not in capitals.
                 && w.chars().any(char::is_lowercase)
-            })
-            && !last.ends_with('s')
-            && doc.standalone.contains(last)
-        {
-            Some((Label::Person, "name used alone elsewhere"))
-        } else {
-            None
-        };
+        })
+        && !last.ends_with('s')
+        && doc.standalone.contains(last)
+    {
+        Some((Label::Person, "name used alone elsewhere"))
+    } else {
+        None
+    };
     match label_why {
         // "the United States", "the Netherlands": names that take "the" keep it.
         Some((Label::Place, why))
