@@ -81,9 +81,10 @@ pub fn library_view(props: &LibraryViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() {
                 let text = area.value();
+                // The text stays in the box until the article opens (the library then
+                // closes), so a text that could not be opened is not lost.
                 if !text.trim().is_empty() {
                     on_text.emit((text, Format::Text));
-                    area.set_value("");
                 }
             }
         })

@@ -241,3 +241,12 @@ test.describe('content security policy', () => {
     await page.close();
   });
 });
+
+test('a loading worker that cannot start is reported, and the text stays in the box', async ({ page }) => {
+  await page.route('**/glossa-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await openLibrary(page);
+  await page.locator('#paste-box').fill('Bridge report\n\nThe new bridge is 300 metres long.');
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'the loader stopped (its script did not load)' })).toBeVisible();
+  await expect(page.locator('#paste-box')).toHaveValue(/300 metres long/);
+});
