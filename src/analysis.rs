@@ -24,6 +24,9 @@ pub mod entity;
 pub mod lexicon;
 pub mod segment;
 pub mod token;
+pub mod wire;
+
+use std::borrow::Cow;
 
 use crate::text::ByteSpan;
 
@@ -41,6 +44,7 @@ pub enum Label {
 }
 
 impl Label {
+    /// Every label, in declaration order (so `Label::ALL[label as usize] == label`).
     pub const ALL: [Label; 8] = [
         Label::Person,
         Label::Org,
@@ -89,7 +93,7 @@ pub struct Entity {
     /// The full name a shorter mention stands for ("Putin" → "Vladimir Putin").
     pub canonical: Option<String>,
     /// Why it was recognised, for the reader ("place name", "duration").
-    pub why: &'static str,
+    pub why: Cow<'static, str>,
 }
 
 /// What makes a claim checkable.
@@ -105,6 +109,17 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in declaration order (so `ClaimKind::ALL[kind as usize] == kind`).
+    pub const ALL: [ClaimKind; 7] = [
+        ClaimKind::Statistic,
+        ClaimKind::DateTime,
+        ClaimKind::Attribution,
+        ClaimKind::Superlative,
+        ClaimKind::Comparison,
+        ClaimKind::Causal,
+        ClaimKind::Event,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Statistic => "statistic",

@@ -3,6 +3,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    if web_sys::window().is_none() {
+        // Started by `analysis-worker.js`: this copy analyses long articles for the page.
+        return glossa::web::analysis_worker::serve();
+    }
     glossa::web::clock::mark("glossa:start");
     glossa::web::bench::install();
     yew::Renderer::<glossa::ui::Shell>::new().render();

@@ -8,7 +8,9 @@
 //! * [`profile`]: the reader's display name, kept for every article.
 //! * [`download`]: files the app makes (exports), offered as downloads.
 //! * [`exercise_store`]: the classroom exercise on an article (teacher's or student's).
+//! * [`analysis_worker`]: long articles analysed off the page's thread, by the app's own module.
 
+pub mod analysis_worker;
 pub mod bench;
 pub mod clock;
 pub mod download;

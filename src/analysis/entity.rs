@@ -9,6 +9,7 @@
 //! "Vladimir Putin").
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::lexicon::{lexicon, Lexicon, PlaceKind};
@@ -395,7 +396,7 @@ fn push(
         span: ByteSpan::new(ByteOffset(toks[a].start), ByteOffset(toks[b - 1].end)),
         label,
         canonical: None,
-        why,
+        why: Cow::Borrowed(why),
     });
 }
 
@@ -1156,7 +1157,7 @@ fn classify_run(
                 span: ByteSpan::new(ByteOffset(start), ByteOffset(start + head.len())),
                 label: Label::Place,
                 canonical: None,
-                why: "place name",
+                why: Cow::Borrowed("place name"),
             });
             return;
         }
@@ -1466,7 +1467,7 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
                         span: ByteSpan::new(ByteOffset(t.start), ByteOffset(added_until)),
                         label: *label,
                         canonical: None,
-                        why: "another mention of a name",
+                        why: Cow::Borrowed("another mention of a name"),
                     });
                 }
             }
@@ -1483,11 +1484,11 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
                 span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.start + w.len())),
                 label: *label,
                 canonical: None,
-                why: if *label == Label::Person {
+                why: Cow::Borrowed(if *label == Label::Person {
                     "another mention of a person"
                 } else {
                     "another mention of an organisation"
-                },
+                }),
             });
         }
     }
@@ -1501,7 +1502,7 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             .is_some_and(|(f, l)| *l == Label::Person && f.as_str() != name)
         {
             e.label = Label::Person;
-            e.why = "another mention of a person";
+            e.why = Cow::Borrowed("another mention of a person");
         }
     }
     for e in entities

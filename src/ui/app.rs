@@ -1,13 +1,14 @@
 //! The root component: owns the state, reads storage once, and wires browser events
 //! (selection changes, other tabs' writes, the keyboard) to actions.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::Analysis;
 use crate::io::bundle::{Article, ArticleMeta};
 use crate::sample::SAMPLE_ARTICLE;
 use crate::state::{Action, AppState, Notice, Severity};
@@ -26,6 +27,7 @@ use crate::ui::notices::Notices;
 use crate::ui::selection_button::SelectionButton;
 use crate::ui::side_panel::SidePanel;
 use crate::ui::toolbar::Toolbar;
+use crate::web::analysis_worker::analyze_then;
 use crate::web::selection::{selection_anchor_point, selection_span};
 use crate::web::storage::NotesStore;
 
@@ -91,25 +93,35 @@ pub fn app(props: &AppProps) -> Html {
         let on_analysed = props.on_analysed.clone();
         move |doc: &Rc<Document>| {
             let doc = doc.clone();
-            let timeout = crate::web::clock::after_paint(move || {
-                if !automatic {
-                    // The exercise hides the automatic highlights: nothing to find.
-                    return;
+            // A long article is analysed in the worker; leaving it drops the answer.
+            let pending = Rc::new(RefCell::new(None));
+            let timeout = crate::web::clock::after_paint({
+                let pending = pending.clone();
+                move || {
+                    if !automatic {
+                        // The exercise hides the automatic highlights: nothing to find.
+                        return;
+                    }
+                    let started = now_ms();
+                    let bytes = doc.text().len();
+                    let handle = analyze_then(doc.text(), move |result| {
+                        let message = format!(
+                            "Glossa: {bytes} bytes analysed, {:.1} ms from the start",
+                            now_ms() - started
+                        );
+                        web_sys::console::info_1(&message.into());
+                        if let Some(on_analysed) = on_analysed {
+                            on_analysed.emit(result.claims.len());
+                        }
+                        analysis.set(Some(Rc::new(result)));
+                    });
+                    *pending.borrow_mut() = Some(handle);
                 }
-                let started = now_ms();
-                let result = analyze(doc.text());
-                let message = format!(
-                    "Glossa: analysed {} bytes in {:.1} ms",
-                    doc.text().len(),
-                    now_ms() - started
-                );
-                web_sys::console::info_1(&message.into());
-                if let Some(on_analysed) = on_analysed {
-                    on_analysed.emit(result.claims.len());
-                }
-                analysis.set(Some(Rc::new(result)));
             });
-            move || drop(timeout)
+            move || {
+                drop(timeout);
+                pending.borrow_mut().take();
+            }
         }
     });
     // Done once the analysis has run, or at once when the exercise hides what it would find.

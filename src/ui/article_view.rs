@@ -162,7 +162,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                  dir={annotator.dir.clone()}
                  data-analysed={annotator.analysed.to_string()} {onclick}>
             <ArticleBody doc={state.doc.clone()} analysis={Shared(analysis.clone())}
-                         marks={Shared(marks)}
+                         analysed={annotator.analysed} marks={Shared(marks)}
                          focused={state.focused.clone()}
                          focused_entity={state.focused_entity.clone()}
                          focused_claim={state.focused_claim} />
@@ -174,6 +174,8 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
 struct ArticleBodyProps {
     doc: Rc<Document>,
     analysis: Shared<Analysis>,
+    /// Whether the analysis has come (a long article's comes from the worker).
+    analysed: bool,
     /// Each block's highlights.
     marks: Shared<Vec<BlockMarks>>,
     focused: Option<NoteId>,
@@ -185,12 +187,14 @@ struct ArticleBodyProps {
 fn article_body(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
     let blocks = doc.blocks();
-    // How many blocks are drawn: the first screens at once, the rest slice by slice.
+    // How many blocks are drawn: the first screens at once, the rest slice by slice once the
+    // analysis has come. Drawn before, they would all be drawn again with its highlights in
+    // one long task (a long article's analysis comes from the worker).
     let drawn = use_state(|| blocks_within(doc, 0, FIRST_SLICE_BYTES));
-    use_effect_with((*drawn, blocks.len()), {
+    use_effect_with((*drawn, blocks.len(), props.analysed), {
         let (drawn, doc) = (drawn.clone(), doc.clone());
-        move |&(count, total): &(usize, usize)| {
-            let timeout = (count < total).then(|| {
+        move |&(count, total, analysed): &(usize, usize, bool)| {
+            let timeout = (count < total && analysed).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     drawn.set(blocks_within(&doc, count, SLICE_BYTES));
                 })

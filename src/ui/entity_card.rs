@@ -24,7 +24,7 @@ pub fn entity_card() -> Html {
         return html! {};
     };
     let first_span = annotator.analysis.entities[first].span;
-    let why = annotator.analysis.entities[first].why;
+    let why = annotator.analysis.entities[first].why.clone();
     let note = {
         let annotator = annotator.clone();
         Callback::from(move |_: MouseEvent| annotator.dispatch(Action::StartNoteOn(first_span)))

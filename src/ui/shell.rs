@@ -20,6 +20,7 @@ use crate::text::Document;
 use crate::ui::app::App;
 use crate::ui::exchange::DroppedFile;
 use crate::ui::library_view::{files_of, LibraryView, Row};
+use crate::web::analysis_worker::analysis_of;
 use crate::web::clock;
 use crate::web::library_store as store;
 use crate::web::loader::{fetch_page, read_file, Loader, Payload};
@@ -282,9 +283,6 @@ pub fn shell() -> Html {
                 // Counted now when the article is only listed, so the library shows it before
                 // it is first opened; an article opened at once is counted by its analysis.
                 let mut entry = entry;
-                if !open_it {
-                    entry.claims = Some(crate::analysis::analyze(&text).claims.len());
-                }
                 let (latest, commit, say, open_entry) = (
                     latest.clone(),
                     commit.clone(),
@@ -292,6 +290,9 @@ pub fn shell() -> Html {
                     open_entry.clone(),
                 );
                 spawn_local(async move {
+                    if !open_it {
+                        entry.claims = Some(analysis_of(&text).await.claims.len());
+                    }
                     if let Err(problem) = store::put_body(&entry, &text).await {
                         return say(format!("{name} was not added: {problem}."), true, None);
                     }
@@ -357,8 +358,7 @@ pub fn shell() -> Html {
                             existing
                         }
                         None => {
-                            entry.claims =
-                                Some(crate::analysis::analyze(&article.text).claims.len());
+                            entry.claims = Some(analysis_of(&article.text).await.claims.len());
                             if let Err(problem) = store::put_body(&entry, &article.text).await {
                                 say(
                                     format!("“{}” was not added: {problem}.", entry.title),

@@ -1,6 +1,7 @@
 // The analysis as a reader meets it: coloured entities with a legend, the ranked claims,
 // every mention of a person, page chrome dimmed, and one click from a claim to a note.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { openAppEachTest, shots } from './helpers.mjs';
 
 openAppEachTest(test, '#article .ent');
@@ -79,4 +80,43 @@ test('page chrome is dimmed and marked, not counted as a claim', async ({ page }
   const style = await chrome.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).fontSize]);
   expect(style[0]).toBe('rgb(91, 91, 99)');
   expect(parseFloat(style[1])).toBeLessThan(18);
+});
+
+test('a long article is analysed off the page thread, with the same findings', async ({ page }) => {
+  // About 165 KB: over the size the page hands to the analysis worker (OFF_THREAD_BYTES).
+  const sample = fs.readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8');
+  const parts = ['A long article'];
+  for (let i = 1; parts.join('\n\n').length < 165_000; i++) parts.push(`Part ${i}`, sample);
+  const text = parts.join('\n\n');
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.locator('#toolbar-library').click();
+  await page.locator('#paste-box').evaluate((box, value) => { box.value = value; }, text);
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('#article[data-analysed="true"]')).toBeVisible();
+  await expect(page.locator('#article .ent').first()).toBeVisible();
+  expect(workers.some((url) => url.endsWith('/analysis-worker.js'))).toBe(true);
+  // What the worker found is what the page finds itself, type by type.
+  const shown = (await page.locator('.legend .n').allTextContents()).map(Number);
+  const total = shown.reduce((a, b) => a + b, 0);
+  expect(total).toBe(await page.evaluate((t) => window.glossaBench.analyze(t), text));
+  await expect(page.locator('.ent-person', { hasText: 'Kim Jong Un' }).first()).toBeVisible();
+  await page.locator('.article-end[data-complete="true"]').waitFor({ state: 'attached' });
+  await page.screenshot({ path: `${shots}/14-long-article.png` });
+});
+
+test('a long article is still analysed when the worker cannot start', async ({ page }) => {
+  await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const sample = fs.readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8');
+  const text = ['No worker', ...Array(25).fill(sample)].join('\n\n');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.locator('#toolbar-library').click();
+  await page.locator('#paste-box').evaluate((box, value) => { box.value = value; }, text);
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await expect(page.locator('#article[data-analysed="true"]')).toBeVisible();
+  await expect(page.locator('.ent-person', { hasText: 'Kim Jong Un' }).first()).toBeVisible();
+  const shown = (await page.locator('.legend .n').allTextContents()).map(Number);
+  expect(shown.reduce((a, b) => a + b, 0)).toBe(await page.evaluate((t) => window.glossaBench.analyze(t), text));
+  expect(warnings.some((w) => w.includes('analysing on the page'))).toBe(true);
 });
