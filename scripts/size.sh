@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the size of the built app (dist/): wasm and JS, raw and gzip -9, for what a visitor
 # downloads on opening the app, and for the loading worker, fetched only when an article is
-# first loaded from a file, a paste or a URL.
+# first loaded from a file, a paste or a URL. (analysis-worker.js, a few hundred bytes that start
+# the app's own module in a worker for long articles, is counted with the app.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=0

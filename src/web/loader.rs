@@ -55,10 +55,15 @@ impl Loader {
         };
         let id = self.inner.next_id.get().wrapping_add(1);
         self.inner.next_id.set(id);
-        let (format, value) = match payload {
-            Payload::Bytes(bytes) => (None, JsValue::from(bytes)),
-            Payload::Text(text, format) => (Some(format), JsValue::from_str(&text)),
+        let (format, value, size) = match payload {
+            Payload::Bytes(bytes) => (None, JsValue::from(bytes), 0),
+            Payload::Text(text, format) => (Some(format), JsValue::from_str(&text), text.len()),
         };
+        // A long plain text will be analysed in the analysis worker: it starts while this one
+        // reads the text. (A page's or a file's size says little about its article's.)
+        if format == Some(Format::Text) {
+            crate::web::analysis_worker::warm_up(size);
+        }
         let request = LoadRequest {
             id,
             name: name.to_string(),

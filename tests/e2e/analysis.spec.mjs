@@ -83,10 +83,10 @@ test('page chrome is dimmed and marked, not counted as a claim', async ({ page }
 });
 
 test('a long article is analysed off the page thread, with the same findings', async ({ page }) => {
-  // About 165 KB: over the size the page hands to the analysis worker (OFF_THREAD_BYTES).
+  // About 230 KB: over the size the page hands to the analysis worker (OFF_THREAD_BYTES).
   const sample = fs.readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8');
   const parts = ['A long article'];
-  for (let i = 1; parts.join('\n\n').length < 165_000; i++) parts.push(`Part ${i}`, sample);
+  for (let i = 1; parts.join('\n\n').length < 230_000; i++) parts.push(`Part ${i}`, sample);
   const text = parts.join('\n\n');
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
@@ -108,7 +108,7 @@ test('a long article is analysed off the page thread, with the same findings', a
 test('a long article is still analysed when the worker cannot start', async ({ page }) => {
   await page.route('**/analysis-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   const sample = fs.readFileSync(new URL('../../assets/sample-article.txt', import.meta.url), 'utf8');
-  const text = ['No worker', ...Array(25).fill(sample)].join('\n\n');
+  const text = ['No worker', ...Array(45).fill(sample)].join('\n\n');
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.locator('#toolbar-library').click();
