@@ -45,6 +45,18 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
+/** A 10 ms heartbeat on the page's thread, run in the page: its longest gap, in
+ * `window.__longest`, is the longest the page froze (the Long Tasks API reports nothing in this
+ * headless Chromium). */
+const heartbeat = () => {
+  window.__longest = 0;
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    window.__longest = Math.max(window.__longest, now - last - 10);
+    last = now;
+  }, 10);
+};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   // Recorded in the page by a MutationObserver, so the figures do not depend on polling.
@@ -94,17 +106,7 @@ try {
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext();
       const p = await context.newPage();
-      // A 10 ms heartbeat on the page's thread: its longest gap is the longest the page froze
-      // (the Long Tasks API reports nothing in this headless Chromium).
-      await p.addInitScript(() => {
-        window.__longest = 0;
-        let last = performance.now();
-        setInterval(() => {
-          const now = performance.now();
-          window.__longest = Math.max(window.__longest, now - last - 10);
-          last = now;
-        }, 10);
-      });
+      await p.addInitScript(heartbeat);
       await p.goto(url);
       await p.waitForSelector('#article .ent');
       const names = round.startsWith('first') ? ['bbc-1', 'guardian-1'] : ['guardian-1', 'bbc-1', 'guardian-1'];
@@ -136,15 +138,7 @@ try {
       await p.waitForSelector('#article .ent');
       await p.click('#toolbar-library');
       await p.locator('#paste-box').evaluate((box, value) => { box.value = value; }, big);
-      await p.evaluate(() => {
-        window.__longest = 0;
-        let last = performance.now();
-        setInterval(() => {
-          const now = performance.now();
-          window.__longest = Math.max(window.__longest, now - last - 10);
-          last = now;
-        }, 10);
-      });
+      await p.evaluate(heartbeat);
       const started = Date.now();
       await p.getByRole('button', { name: 'Open pasted text' }).click();
       await p.waitForSelector('#article[data-analysed="true"] .ent');
