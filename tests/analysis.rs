@@ -442,6 +442,20 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
         Some(ClaimKind::Event),
         false,
     ),
+    // A verb that is not on the list, known by the amount it states.
+    (
+        "Water boils at 100 degrees.",
+        Some(ClaimKind::Statistic),
+        false,
+    ),
+    (
+        "The new model weighs two pounds less.",
+        Some(ClaimKind::Statistic),
+        false,
+    ),
+    // A plural noun before an amount is not a verb.
+    ("Prices at 100 dollars and more.", None, false),
+    ("Screenshots | 9 photos", None, false),
 ];
 
 #[test]

@@ -293,6 +293,63 @@ pub fn detect(
     claims
 }
 
+/// Words between a verb and the amount it states ("boils at 100 degrees").
+const BEFORE_AMOUNT: &[&str] = &[
+    "at", "to", "by", "about", "around", "nearly", "almost", "over", "under", "up", "roughly",
+    "some", "just", "more", "less", "than",
+];
+
+/// A verb not on the list, known by its form and the amount right after it: "Water boils at
+/// 100 degrees", "The bridge spans 2 km", "It weighed about 3 tonnes". The word is in lower
+/// case, ends in -s or -ed (not -ss, -us, -is: "glass", "bus", "this"), and does not follow an
+/// article or a preposition ("the prices at 100" is a noun).
+fn verb_before_amount(text: &str, words: &Words, amount: ByteSpan) -> bool {
+    let Some(k) = words.tokens.iter().position(|t| t.start == amount.start.0) else {
+        return false;
+    };
+    let mut at = k;
+    while at > 0 && BEFORE_AMOUNT.contains(&words.lower[at - 1].as_ref()) && k - at < 2 {
+        at -= 1;
+    }
+    let Some(v) = at.checked_sub(1) else {
+        return false;
+    };
+    let word = words.tokens[v].text(text);
+    let form = (word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss"))
+        || (word.len() >= 5 && word.ends_with("ed"));
+    let before = v.checked_sub(1).map_or("", |i| words.lower[i].as_ref());
+    // Words and spaces only up to the amount: not "screenshots | 9" or "headers....8".
+    let between = &text[words.tokens[v].end..amount.start.0];
+    form && between.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && v > 0
+        && !matches!(
+            before,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "in"
+                | "on"
+                | "for"
+                | "with"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "your"
+                | "my"
+                | "and"
+                | "or"
+                | "these"
+                | "those"
+                | "all"
+        )
+}
+
 /// `word` in lower case, copied only when it has a letter to change (most words have none).
 fn lower_case(word: &str) -> Cow<'_, str> {
     if word
@@ -334,6 +391,10 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         .iter()
         .filter(|e| e.label == Label::Quantity && e.why != "ordinal")
         .collect();
+    let has_verb = has_verb
+        || stats
+            .iter()
+            .any(|q| verb_before_amount(text, words, q.span));
     let named = ents
         .iter()
         .filter(|e| {
