@@ -100,6 +100,7 @@ const HEDGES: &[&str] = &[
     "reportedly", "is said to", "are said to", "allegedly", "expected to", "likely", "may",
     "might", "could", "possibly", "perhaps", "apparently", "believed to", "thought to",
     "appears to", "seems", "rumoured", "rumored", "unconfirmed", "suggests", "would",
+    "probably",
 ];
 #[rustfmt::skip]
 const OPINION: &[&str] = &[
@@ -293,6 +294,34 @@ pub fn detect(
     claims
 }
 
+/// "What to expect this weekend", "Storm notes: how to stay safe": a headline that offers
+/// advice, with nothing to check, whatever its verbs.
+fn service_headline(text: &str, words: &Words) -> bool {
+    words.lower.windows(2).enumerate().any(|(i, pair)| {
+        let opens = i == 0 || text[words.tokens[i - 1].end..words.tokens[i].start].contains(':');
+        opens
+            && matches!(
+                pair[0].as_ref(),
+                "what" | "how" | "where" | "when" | "why" | "who"
+            )
+            && pair[1] == "to"
+    })
+}
+
+/// A prediction ("will grow next year", "is going to rise"): still a claim, ranked lower.
+/// "Will" with a capital is a name ("actor Will Smith"), and "the will of" a noun.
+fn predicts(text: &str, words: &Words) -> bool {
+    (1..words.tokens.len()).any(|i| {
+        let (a, b) = (words.lower[i - 1].as_ref(), words.tokens[i].text(text));
+        (matches!(b, "will" | "’ll" | "'ll")
+            && !matches!(
+                a,
+                "the" | "a" | "his" | "her" | "their" | "free" | "good" | "political"
+            ))
+            || (a == "going" && b == "to")
+    })
+}
+
 /// Words between a verb and the amount it states ("boils at 100 degrees").
 const BEFORE_AMOUNT: &[&str] = &[
     "at", "to", "by", "about", "around", "nearly", "almost", "over", "under", "up", "roughly",
@@ -413,6 +442,9 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     if !has_verb && (dates.is_empty() || named == 0) {
         return None;
     }
+    if service_headline(text, words) {
+        return None;
+    }
     let found = words.scan();
     let caption = found.get(Cue::Caption).is_some();
     if caption && dates.is_empty() && stats.is_empty() {
@@ -490,6 +522,7 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     };
     score += 0.05 * named.min(3) as f32;
     score -= if hedged { 0.1 } else { 0.0 };
+    score -= if predicts(text, words) { 0.1 } else { 0.0 };
     score -= if has_verb { 0.0 } else { 0.15 };
     score -= if caption { 0.1 } else { 0.0 };
     Some(Claim {
