@@ -125,6 +125,8 @@ pub fn shell() -> Html {
                     Ok(Some(body)) => {
                         // Read by the long-article browser benchmark.
                         crate::web::clock::mark("glossa:body-loaded");
+                        // A long article's analysis worker starts while its text is drawn.
+                        crate::web::analysis_worker::warm_up(body.text.len());
                         store::set_current(&entry.id);
                         open.set(Some(Open {
                             entry,

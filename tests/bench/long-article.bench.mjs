@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const WORDS = 200_000;
 const NOTES = 10_000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = path.join(root, 'dist');
+const dist = process.env.GLOSSA_DIST ? path.resolve(process.env.GLOSSA_DIST) : path.join(root, 'dist');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 const server = http.createServer((req, res) => {
   const file = path.join(dist, req.url === '/' ? 'index.html' : decodeURIComponent(req.url.split('?')[0]));
