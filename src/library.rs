@@ -61,7 +61,10 @@ impl ArticleEntry {
     pub fn new(article: &LoadedArticle, source: Source, added: Timestamp) -> ArticleEntry {
         let document = Document::from_plain_text(&article.text);
         ArticleEntry {
-            id: content_hash(document.text()),
+            id: article
+                .content_hash
+                .clone()
+                .unwrap_or_else(|| content_hash(document.text())),
             title: article.title.clone(),
             source,
             byline: article.byline.clone(),

@@ -276,3 +276,39 @@ fn text_with_an_unknown_extension_opens_even_when_4_kb_cuts_a_character() {
     let article = load_bytes("server.log", text.as_bytes()).unwrap();
     assert_eq!(article.text, text);
 }
+
+/// The loading worker hashes the article (the library's id) so the page does not; the id is
+/// the one the page would compute, for text, a saved page and a file's bytes.
+#[test]
+fn the_worker_hashes_what_the_page_would() {
+    use glossa::io::load::{run_request, LoadRequest};
+    let text = "\u{feff}Zoë’s report\r\n\r\n北京 🚂 The train left on Monday.  \r\n";
+    let page = "<html><head><title>Train</title></head><body><article><h1>Train</h1>\
+        <p>The armoured train left Pyongyang on Monday evening, Yonhap said.</p></article></body></html>";
+    /// The format of decoded text, a file's bytes, or the text.
+    type Input<'a> = (Option<Format>, Option<&'a [u8]>, Option<&'a str>);
+    let cases: [Input; 3] = [
+        (Some(Format::Text), None, Some(text)),
+        (Some(Format::Html), None, Some(page)),
+        (None, Some(text.as_bytes()), None),
+    ];
+    for (format, bytes, given) in cases {
+        let request = LoadRequest {
+            id: 7,
+            name: "a.txt".into(),
+            format,
+        };
+        let reply = run_request(&request, bytes, given);
+        assert_eq!(reply.id, 7);
+        let article = reply.result.expect("loaded");
+        let hashed = article.content_hash.clone().expect("hashed in the worker");
+        let unhashed = glossa::io::load::LoadedArticle {
+            content_hash: None,
+            ..article.clone()
+        };
+        let at = Timestamp("2026-11-27T08:00:00Z".into());
+        let page_id = ArticleEntry::new(&unhashed, Source::Paste, at.clone()).id;
+        assert_eq!(hashed, page_id);
+        assert_eq!(ArticleEntry::new(&article, Source::Paste, at).id, page_id);
+    }
+}

@@ -116,6 +116,7 @@ impl Article {
             site_name: self.meta.site_name.clone(),
             lang: self.meta.lang.clone(),
             dir: self.meta.dir.clone(),
+            content_hash: None,
         };
         ArticleEntry::new(&loaded, self.meta.source.clone(), self.meta.added.clone())
     }

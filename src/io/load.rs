@@ -61,6 +61,11 @@ pub struct LoadedArticle {
     pub site_name: Option<String>,
     pub lang: Option<String>,
     pub dir: Option<String>,
+    /// SHA-256 of the text as [`Document`](crate::text::Document) canonicalises it (the
+    /// library's id), when the loading worker has computed it: on 1 MB it takes 40 ms in the
+    /// page. `None` means it is yet to be computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_hash: Option<String>,
 }
 
 /// Why an input cannot be opened. Each message says what to do instead.
@@ -228,6 +233,7 @@ pub fn from_extracted(page: Extracted) -> LoadedArticle {
         lang: page.lang,
         dir,
         text,
+        content_hash: None,
     }
 }
 
@@ -303,6 +309,12 @@ pub fn run_request(request: &LoadRequest, bytes: Option<&[u8]>, text: Option<&st
         (_, Some(bytes), _) => load_bytes(&request.name, bytes),
         _ => Err(LoadError::Empty),
     };
+    let result = result.map(|mut article| {
+        // Hashed here, off the page's thread (this runs in the loading worker).
+        let document = crate::text::Document::from_plain_text(&article.text);
+        article.content_hash = Some(crate::library::content_hash(document.text()));
+        article
+    });
     LoadReply {
         id: request.id,
         result: result.map_err(|e| e.to_string()),
