@@ -328,10 +328,18 @@ const BEFORE_AMOUNT: &[&str] = &[
     "some", "just", "more", "less", "than",
 ];
 
+/// Words after which an -s or -ed word is a noun or an adjective, not a verb.
+#[rustfmt::skip]
+const NOT_BEFORE_VERB: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "for", "with", "his", "her", "its", "their", "our",
+    "your", "my", "and", "or", "these", "those", "all",
+];
+
 /// A verb not on the list, known by its form and the amount right after it: "Water boils at
 /// 100 degrees", "The bridge spans 2 km", "It weighed about 3 tonnes". The word is in lower
-/// case, ends in -s or -ed (not -ss, -us, -is: "glass", "bus", "this"), and does not follow an
-/// article or a preposition ("the prices at 100" is a noun).
+/// case, ends in -s or -ed (not -ss, -us, -is: "glass", "bus", "this"), has a word before it
+/// that is not an article or a preposition ("the prices at 100" is a noun), and only words
+/// and spaces lie between it and the amount.
 fn verb_before_amount(text: &str, words: &Words, amount: ByteSpan) -> bool {
     let Some(k) = words.tokens.iter().position(|t| t.start == amount.start.0) else {
         return false;
@@ -340,43 +348,19 @@ fn verb_before_amount(text: &str, words: &Words, amount: ByteSpan) -> bool {
     while at > 0 && BEFORE_AMOUNT.contains(&words.lower[at - 1].as_ref()) && k - at < 2 {
         at -= 1;
     }
-    let Some(v) = at.checked_sub(1) else {
+    let Some(v) = at.checked_sub(1).filter(|&v| v > 0) else {
         return false;
     };
     let word = words.tokens[v].text(text);
-    let form = (word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss"))
+    let form = (word.len() >= 4
+        && word.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|end| word.ends_with(end)))
         || (word.len() >= 5 && word.ends_with("ed"));
-    let before = v.checked_sub(1).map_or("", |i| words.lower[i].as_ref());
-    // Words and spaces only up to the amount: not "screenshots | 9" or "headers....8".
+    // Not "screenshots | 9" or "headers....8".
     let between = &text[words.tokens[v].end..amount.start.0];
-    form && between.chars().all(|c| c.is_alphabetic() || c == ' ')
-        && word.chars().all(|c| c.is_ascii_lowercase())
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-        && v > 0
-        && !matches!(
-            before,
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "in"
-                | "on"
-                | "for"
-                | "with"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "your"
-                | "my"
-                | "and"
-                | "or"
-                | "these"
-                | "those"
-                | "all"
-        )
+    form && word.chars().all(|c| c.is_ascii_lowercase())
+        && between.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !NOT_BEFORE_VERB.contains(&words.lower[v - 1].as_ref())
 }
 
 /// `word` in lower case, copied only when it has a letter to change (most words have none).

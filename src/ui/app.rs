@@ -28,6 +28,7 @@ use crate::ui::selection_button::SelectionButton;
 use crate::ui::side_panel::SidePanel;
 use crate::ui::toolbar::Toolbar;
 use crate::web::analysis_worker::analyze_then;
+use crate::web::clock::now_ms;
 use crate::web::selection::{selection_anchor_point, selection_span};
 use crate::web::storage::NotesStore;
 
@@ -393,13 +394,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         </ContextProvider<Annotator>>
     }
-}
-
-/// Milliseconds from the page's time origin (0 where there is no `performance`).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 fn warn(message: String) -> Action {

@@ -17,6 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::analysis::{analyze, wire, Analysis};
+use crate::web::clock::now_ms;
+use crate::web::loader::why_worker_failed;
 
 /// Texts at least this long (UTF-8 bytes) go to the worker: about 12 ms of analysis in the
 /// page on a desktop, and nearer the 50 ms of a long task on a slow phone. Shorter ones are
@@ -200,12 +202,11 @@ impl Client {
             });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
-        // An `ErrorEvent` when the worker throws; a plain `Event` when its script fails to load.
         let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let why = event
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map_or_else(|| "its script did not load".to_string(), |e| e.message());
-            give_up(&format!("the analysis worker stopped ({why})"));
+            give_up(&format!(
+                "the analysis worker stopped ({})",
+                why_worker_failed(&event)
+            ));
         });
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         onerror.forget();
@@ -291,10 +292,6 @@ fn app_urls() -> Option<(String, String)> {
         href("link[rel=modulepreload][href*='glossa-app']")?,
         href("link[rel=preload][href$='.wasm'][href*='glossa-app']")?,
     ))
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
 }
 
 /// Inside the worker: answers each `[id, text]` with `[id, numbers, strings]`, the packed

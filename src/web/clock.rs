@@ -55,6 +55,13 @@ pub fn after_paint(work: impl FnOnce() + 'static) -> AfterPaint {
     }
 }
 
+/// Milliseconds from the page's time origin (0 where there is no `performance`).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Marks a moment on the page's performance timeline (read by the browser benchmarks).
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -125,23 +125,30 @@ impl Loader {
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         onmessage.forget();
         let inner = Rc::downgrade(&self.inner);
-        // An `ErrorEvent` when the worker throws; a plain `Event` when its script fails to load.
         let onerror = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
             let Some(inner) = inner.upgrade() else { return };
             // A crashed worker is replaced on the next load.
             inner.worker.borrow_mut().take();
             inner.ready.set(false);
             inner.queue.borrow_mut().clear();
-            let why = event
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map_or_else(|| "its script did not load".to_string(), |e| e.message());
-            fail_all(&inner, &format!("the loader stopped ({why})"));
+            fail_all(
+                &inner,
+                &format!("the loader stopped ({})", why_worker_failed(&event)),
+            );
         });
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         onerror.forget();
         *self.inner.worker.borrow_mut() = Some(worker.clone());
         Ok(worker)
     }
+}
+
+/// What a worker's `error` event says: an `ErrorEvent` when the worker threw, a plain `Event`
+/// when its script did not load.
+pub fn why_worker_failed(event: &web_sys::Event) -> String {
+    event
+        .dyn_ref::<web_sys::ErrorEvent>()
+        .map_or_else(|| "its script did not load".to_string(), |e| e.message())
 }
 
 fn fail_all(inner: &Inner, message: &str) {
