@@ -863,3 +863,20 @@ fn golden_output_on_the_sample_article() {
         path.display()
     );
 }
+
+#[test]
+fn a_statistic_cue_takes_the_counted_noun_but_not_a_date() {
+    let cue = |s: &str| {
+        let c = analyze(s).claims.into_iter().next().expect("a claim");
+        s[c.cue.start.0..c.cue.end.0].to_string()
+    };
+    assert_eq!(
+        cue("The armoured train has around 90 carriages."),
+        "around 90 carriages"
+    );
+    assert_eq!(
+        cue("The economy grew 2% last year, the ministry said."),
+        "2%"
+    );
+    assert_eq!(cue("Prices rose 3% last month."), "3%");
+}

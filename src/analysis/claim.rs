@@ -464,6 +464,8 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
                     && w.starts_with(char::is_lowercase)
                     && !NOT_COUNTED.contains(&w)
                     && text[e.span.end.0..t.start].trim().is_empty()
+                    // "2% last year": "last" opens a date, it is not what is counted.
+                    && !ents.iter().any(|d| d.span.start.0 == t.start)
             })
             .map_or(e.span.end, |t| ByteOffset(t.end));
         (
