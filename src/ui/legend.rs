@@ -17,6 +17,14 @@ pub fn legend() -> Html {
     let annotator = use_annotator();
     let state = &annotator.state;
     let analysis = &annotator.analysis;
+    // "…" until the analysis comes (a long article's comes from the worker), not "0".
+    let number = |count: usize| {
+        if annotator.analysed {
+            count.to_string()
+        } else {
+            "…".to_string()
+        }
+    };
     let chips = Label::ALL.iter().map(|&label| {
         let count = analysis
             .entities
@@ -40,7 +48,7 @@ pub fn legend() -> Html {
                     {title} {onclick} disabled={count == 0}>
                 <span class="swatch" aria-hidden="true"></span>
                 {label.name()}
-                <span class="n">{count}</span>
+                <span class="n">{number(count)}</span>
             </button>
         }
     });
@@ -58,7 +66,7 @@ pub fn legend() -> Html {
             <button class="chip chip-claims" aria-pressed={state.display.claims.to_string()}
                     onclick={toggle_claims} title="Underline the checkable claims">
                 <span class="swatch" aria-hidden="true"></span>
-                {"claims"}<span class="n">{analysis.claims.len()}</span>
+                {"claims"}<span class="n">{number(analysis.claims.len())}</span>
             </button>
             <button class="chip chip-plain" aria-pressed={state.display.labels.to_string()}
                     onclick={toggle_labels} title="Write each entity's type after it">

@@ -94,9 +94,14 @@ pub fn side_panel() -> Html {
             <div class="tabs" role="tablist" aria-label="What to list">
                 {tab(Panel::All, "All", None)}
                 {tab(Panel::Notes, "Notes", Some(counts.notes))}
-                if annotator.automatic {
+                // A long article's analysis comes from the worker a moment after its text:
+                // until then there is nothing to count yet, rather than nothing found.
+                if annotator.automatic && annotator.analysed {
                     {tab(Panel::Claims, "Claims", Some(counts.claims))}
                     {tab(Panel::Entities, "Entities", Some(counts.entities))}
+                } else if annotator.automatic {
+                    {tab(Panel::Claims, "Claims …", None)}
+                    {tab(Panel::Entities, "Entities …", None)}
                 }
             </div>
             <div id="panel-list" role="tabpanel" aria-label="List">
@@ -109,7 +114,9 @@ pub fn side_panel() -> Html {
                             {"Select a passage in the article, then choose "}<strong>{"Add note"}</strong>
                             {" (or press "}<kbd>{"n"}</kbd>{")."}
                         </p>
-                    } else if state.panel == Panel::Claims && annotator.analysed {
+                    } else if matches!(state.panel, Panel::Claims | Panel::Entities) && !annotator.analysed {
+                        <p class="empty-hint" aria-busy="true">{"Finding the entities and checkable claims…"}</p>
+                    } else if state.panel == Panel::Claims {
                         <p class="empty-hint">{"No checkable claims were found in this article."}</p>
                     }
                 }
