@@ -459,6 +459,12 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
     // A plural noun before an amount is not a verb.
     ("Prices at 100 dollars and more.", None, false),
     ("Screenshots | 9 photos", None, false),
+    // The -s form is English: a Spanish sentence is not read by it.
+    (
+        "En Canadá, unas 2300 reservas ocupan 28.000 kilómetros cuadrados.",
+        None,
+        false,
+    ),
 ];
 
 #[test]

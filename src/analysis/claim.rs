@@ -328,6 +328,12 @@ const BEFORE_AMOUNT: &[&str] = &[
     "some", "just", "more", "less", "than",
 ];
 
+/// Common English words that other languages written in Latin letters rarely use.
+#[rustfmt::skip]
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "of", "to", "at", "and", "is", "it", "by", "for", "than", "about", "with", "was",
+];
+
 /// Words after which an -s or -ed word is a noun or an adjective, not a verb.
 #[rustfmt::skip]
 const NOT_BEFORE_VERB: &[&str] = &[
@@ -358,9 +364,15 @@ fn verb_before_amount(text: &str, words: &Words, amount: ByteSpan) -> bool {
         || (word.len() >= 5 && word.ends_with("ed"));
     // Not "screenshots | 9" or "headers....8".
     let between = &text[words.tokens[v].end..amount.start.0];
+    // The -s and -ed forms are English ones: not "unas 2300 reservas" in a Spanish sentence.
+    let english = words
+        .lower
+        .iter()
+        .any(|w| ENGLISH_MARKERS.contains(&w.as_ref()));
     form && word.chars().all(|c| c.is_ascii_lowercase())
         && between.chars().all(|c| c.is_alphabetic() || c == ' ')
         && !NOT_BEFORE_VERB.contains(&words.lower[v - 1].as_ref())
+        && english
 }
 
 /// `word` in lower case, copied only when it has a letter to change (most words have none).
