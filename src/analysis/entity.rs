@@ -129,6 +129,15 @@ const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
     "Upper", "Lower", "Greater", "Middle",
 ];
+/// Adjectives that begin many kinds of names, which the company list holds as words of
+/// longer company names.
+#[rustfmt::skip]
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "New", "Old", "Big", "Little", "Great", "Black", "White", "Red", "Green", "Blue", "Gold",
+    "Free", "First", "Last", "One", "Best", "Real", "Public", "Political", "Natural", "Normal",
+    "Minor", "Half", "Live", "Extra", "Future", "Global", "Digital", "Royal", "Modern", "Pacific",
+    "Northeast", "Northeastern", "Northwest", "Northwestern", "Southeast", "Southwest",
+];
 /// Capitalised words that never start a name on their own at a sentence start.
 #[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
@@ -796,10 +805,15 @@ fn numbers_and_times(
                 .is_ok_and(|y| (1000..=2100).contains(&y))
         {
             hit = Some((date_modifiers(text, toks, i), i + 1, Label::Date, "decade"));
-        } else if let Some(unit) = lower.split_once('-').filter(|(n, u)| {
-            n.parse::<u32>().is_ok() && (TIME_UNITS.contains(u) || MEASURES.contains(u))
-        }) {
-            let label = if TIME_UNITS.contains(&unit.1) {
+        } else if let Some((_, unit)) = lower
+            .split_once('-')
+            // "22-year-old": an age is a date, as a duration is.
+            .map(|(n, u)| (n, u.strip_suffix("-old").unwrap_or(u)))
+            .filter(|(n, u)| {
+                n.parse::<u32>().is_ok() && (TIME_UNITS.contains(u) || MEASURES.contains(u))
+            })
+        {
+            let label = if TIME_UNITS.contains(&unit) {
                 Label::Date
             } else {
                 Label::Quantity
@@ -859,6 +873,12 @@ fn numbers_and_times(
                         (Label::Quantity, "percentage")
                     } else if is(cls, b, List::TimeUnits) {
                         b += 1;
+                        // "two years ago", "seven decades later", "seven years old".
+                        let age = matches!(word(b - 1), "years" | "months" | "weeks" | "days")
+                            && word(b) == "old";
+                        if age || matches!(word(b), "ago" | "later" | "earlier") {
+                            b += 1;
+                        }
                         if word(i).eq_ignore_ascii_case("over") && approx == 1 {
                             // "over ten years" is a period, not an approximation.
                             start = i + 1;
@@ -985,14 +1005,17 @@ fn names(
                 // A middle initial: "Andrew B. Myers", "Fred R. Conrad".
                 b += 2;
             } else if b + 1 < toks.len()
-                && has(toks[b].text(text), List::Connectors)
-                && toks[b]
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
                 && !taken[b + 1]
                 && toks[b + 1].capitalized
+                && ((has(toks[b].text(text), List::Connectors)
+                    && toks[b]
+                        .text(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase))
+                    // "Council on Foreign Relations", "Travel & Tourism".
+                    || (!has(toks[b + 1].text(text), List::FunctionWords)
+                        && joins_organisation_name(text, toks, i, b, lex)))
             {
                 b += 2;
             } else {
@@ -1041,7 +1064,8 @@ fn classify_run(
             || lex.titles.contains(w)
             || lex.organisations.get(w) == Some(&false)
             || lex.institutions.contains(w)
-            || lex.is_place(slice(a, b));
+            || lex.is_place(slice(a, b))
+            || lex.is_group(slice(a, b));
         // "The Big Sick" keeps its "The" when the document writes it mid-sentence too.
         let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
         let unvouched =
@@ -1077,7 +1101,10 @@ fn classify_run(
     // A title splits the run: what precedes it is classified alone, what follows is a person.
     for k in a..b {
         for len in (1..=3).rev() {
-            if k + len <= b && lex.titles.contains(slice(k, k + len)) {
+            // "Department of Justice": the end of an institution's name, not a title.
+            let names_institution =
+                k >= a + 2 && word(k - 1) == "of" && lex.org_suffixes.contains(word(k - 2));
+            if k + len <= b && lex.titles.contains(slice(k, k + len)) && !names_institution {
                 if k > a {
                     classify_run(text, toks, a, k, false, lex, doc, entities);
                 }
@@ -1177,8 +1204,13 @@ fn classify_run(
         Some((Label::Work, "law or document"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
         Some((Label::Org, "organisation name"))
-    } else if n >= 3 && lex.org_suffixes.contains(word(a)) && word(a + 1) == "of" {
-        // "Department of Environmental Protection", "Ministry of Defence".
+    } else if n >= 3
+        && (a..b - 2).any(|k| {
+            lex.org_suffixes.contains(word(k)) && matches!(word(k + 1), "of" | "on" | "for")
+        })
+    {
+        // "Department of Environmental Protection", "Ministry of Defence", "the New Zealand
+        // Department of Conservation", "Council on Foreign Relations".
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {
         Some((Label::Place, "landmark"))
@@ -1200,8 +1232,20 @@ fn classify_run(
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
         None
+    } else if n == 2
+        && matches!(word(a), "North" | "South" | "East" | "West")
+        && !lex.given_names.contains(last)
+        && !lex.is_group(last)
+        && !lex.organisations.contains_key(last)
+        && !has(last, List::FunctionWords)
+    {
+        // "West Mercia", "South Taranaki": a compass point before a name is a region.
+        Some((Label::Place, "region"))
     } else if (2..=4).contains(&n)
         && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
+        // "Royal Shrewsbury", "New Zealanders": not a person's first word.
+        && (lex.given_names.contains(word(head))
+            || !(DIRECTIONS.contains(&word(head)) || GENERIC_NAME_WORDS.contains(&word(head))))
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
@@ -1212,6 +1256,7 @@ fn classify_run(
     } else if n == 2
         && !sentence_start
         && lex.given_name_words.contains(word(a))
+        && !GENERIC_NAME_WORDS.contains(&word(a))
         && !lex.is_place(word(a))
         && doc.mid_caps.contains(last)
         // "Star Wars": a plural is not a surname unless it is a known one ("Mark Williams").
@@ -1256,14 +1301,25 @@ fn classify_run(
         {
             push(entities, toks, a - 1, b, Label::Place, why)
         }
-        // "the Department of Environmental Protection", "the Urban Institute".
+        // "the Department of Environmental Protection", "the Urban Institute", "The Palestinian
+        // Authority": an institution's name keeps its "the", as OntoNotes writes it.
         Some((Label::Org, why))
             if a > 0
-                && word(a - 1) == "the"
+                && word(a - 1).eq_ignore_ascii_case("the")
                 && n >= 2
-                && (lex.org_suffixes.contains(last) || lex.org_suffixes.contains(word(a))) =>
+                && (a..b).any(|k| lex.org_suffixes.contains(word(k))) =>
         {
             push(entities, toks, a - 1, b, Label::Org, why)
+        }
+        // "the White House", "the Pacific Ocean", "the Gaza Strip" (not "the Main Street").
+        Some((Label::Place, why))
+            if a > 0
+                && word(a - 1).eq_ignore_ascii_case("the")
+                && n >= 2
+                && lex.place_suffixes.contains(last)
+                && !matches!(last, "Street" | "Avenue" | "Road") =>
+        {
+            push(entities, toks, a - 1, b, Label::Place, why)
         }
         Some((label, why)) => push(entities, toks, a, b, label, why),
         None if n >= 2 => {
@@ -1291,6 +1347,21 @@ fn classify_run(
             }
         }
         None => {}
+    }
+}
+
+/// Whether the word at `b` joins the capitalised run `a..b` to the capitalised word after it
+/// as one organisation's name: "on" or "for" after an organisation word ("Council on Foreign
+/// Relations", "Center for American Progress"), then "and" inside such a name ("Committee on
+/// Intelligence and Security"), and "&" between capitalised words ("Travel & Tourism").
+fn joins_organisation_name(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let word = |k: usize| toks[k].text(text);
+    match word(b) {
+        "&" => true,
+        "on" | "for" => lex.org_suffixes.contains(word(b - 1)),
+        "and" => (a + 1..b)
+            .any(|k| matches!(word(k), "on" | "for") && lex.org_suffixes.contains(word(k - 1))),
+        _ => false,
     }
 }
 
@@ -1340,6 +1411,12 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
 /// "Google") counts only away from a sentence start, alone or before one more name ("Google
 /// Play", "Amazon Prime").
 fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) -> bool {
+    // The company list holds words of longer names ("New", "North", "Big"): before another
+    // capitalised word they start many names that are not companies ("New Zealanders",
+    // "South Taranaki").
+    if n > 1 && (DIRECTIONS.contains(&w) || GENERIC_NAME_WORDS.contains(&w)) {
+        return false;
+    }
     match lex.organisations.get(w) {
         Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 2)),
         None => false,

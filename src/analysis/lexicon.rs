@@ -174,7 +174,7 @@ pub fn lexicon() -> &'static Lexicon {
         // "Americans", "Tunisians"; not "Chineses", "Swisss", "Britishs".
         let plural_groups = demonyms
             .iter()
-            .filter(|d| !d.ends_with(['s', 'h', 'e', 'i']) && !d.contains(' '))
+            .filter(|d| !d.ends_with(['s', 'h', 'e', 'i']))
             .map(|d| format!("{d}s"))
             .collect();
         Lexicon {
