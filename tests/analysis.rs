@@ -119,6 +119,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "North Koreans",
         Label::Group,
     ),
+    // Regions of every country (ISO 3166-2 and country-region-data), and names without marks.
+    ("He flew from Scotland to Wales.", "Scotland", Label::Place),
+    ("He flew from Scotland to Wales.", "Wales", Label::Place),
+    ("Floods hit Sindh and Punjab.", "Sindh", Label::Place),
+    ("Fighting spread in Kandahar.", "Kandahar", Label::Place),
+    (
+        "Storms reached Queensland overnight.",
+        "Queensland",
+        Label::Place,
+    ),
+    // A region's name after a given name is a surname ("Moyo" is a district of Uganda).
+    (
+        "The minister Jonathan Moyo left.",
+        "Jonathan Moyo",
+        Label::Person,
+    ),
     (
         "He was just seven years old.",
         "seven years old",
@@ -465,6 +481,19 @@ fn a_surname_that_is_a_city_follows_the_person() {
         found.contains(&("Hamilton".into(), Label::Place)),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_surname_that_is_a_region_follows_the_person() {
+    let text = "The minister Jonathan Moyo left. Later, Moyo spoke.";
+    let a = analyze(text);
+    let later = a
+        .entities
+        .iter()
+        .rfind(|e| &text[e.span.start.0..e.span.end.0] == "Moyo")
+        .expect("Moyo");
+    assert_eq!(later.label, Label::Person);
+    assert_eq!(later.canonical.as_deref(), Some("Jonathan Moyo"));
 }
 
 #[test]

