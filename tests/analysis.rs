@@ -141,6 +141,19 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Date,
     ),
     ("It happened two weeks ago.", "two weeks ago", Label::Date),
+    ("Posted at 1:39 PM ET.", "1:39 PM ET", Label::Date),
+    (
+        "In the summer of 1898, it glowed.",
+        "the summer of 1898",
+        Label::Date,
+    ),
+    ("It was built a century ago.", "a century ago", Label::Date),
+    (
+        "Cities grew in the 20th century.",
+        "the 20th century",
+        Label::Date,
+    ),
+    ("It was translated into English.", "English", Label::Group),
     (
         "Seven decades later, he returned.",
         "Seven decades later",

@@ -129,6 +129,12 @@ const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
     "Upper", "Lower", "Greater", "Middle",
 ];
+/// Time zones written after a clock time ("1:39 PM ET").
+#[rustfmt::skip]
+const TIME_ZONES: &[&str] = &[
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC",
+    "BST", "CET", "CEST", "IST", "JST", "KST", "AEST", "AEDT",
+];
 /// Adjectives that begin many kinds of names, which the company list holds as words of
 /// longer company names.
 #[rustfmt::skip]
@@ -639,7 +645,7 @@ fn numbers_and_times(
             && toks[i + 1].start == toks[i].end
             && toks[i + 2].start == toks[i + 1].end
         {
-            let b = if matches!(
+            let mut b = if matches!(
                 word(i + 3).to_lowercase().as_str(),
                 "am" | "pm" | "a.m." | "p.m."
             ) {
@@ -647,6 +653,10 @@ fn numbers_and_times(
             } else {
                 i + 3
             };
+            // "1:39 PM ET": the time zone belongs to the time.
+            if TIME_ZONES.contains(&word(b)) {
+                b += 1;
+            }
             if !taken[i..b].iter().any(|t| *t) {
                 push(entities, toks, i, b, Label::Date, "clock time");
                 taken[i..b].iter_mut().for_each(|t| *t = true);
@@ -742,7 +752,13 @@ fn numbers_and_times(
             } else {
                 i
             };
-            hit = Some((a, i + 2, Label::Date, "relative date"));
+            // "a century ago", "a year later".
+            let b = if matches!(word(i + 2), "ago" | "later" | "earlier") {
+                i + 3
+            } else {
+                i + 2
+            };
+            hit = Some((a, b, Label::Date, "relative date"));
         } else if let Some(len) = vague_duration_len(text, toks, i) {
             // "a few years", "several weeks", "Many years later".
             hit = Some((i, i + len, Label::Date, "duration"));
@@ -760,7 +776,13 @@ fn numbers_and_times(
             } else {
                 i
             };
-            hit = Some((a, i + 1, Label::Date, "season"));
+            // "the summer of 1898".
+            let b = if word(i + 1) == "of" && toks.get(i + 2).is_some_and(|t| is_year(text, t)) {
+                i + 3
+            } else {
+                i + 1
+            };
+            hit = Some((a, b, Label::Date, "season"));
         } else if is_year(text, &toks[i]) {
             // "late 2011".
             let b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
@@ -828,6 +850,18 @@ fn numbers_and_times(
                 i
             };
             hit = Some((a, i + 2, Label::Date, "anniversary"));
+        } else if (is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)))
+            && word(i + 1).eq_ignore_ascii_case("century")
+        {
+            // "the 20th century", "the early 19th century".
+            let mut a = i;
+            if a > 0 && matches!(word(a - 1), "early" | "late" | "mid") {
+                a -= 1;
+            }
+            if a > 0 && word(a - 1).eq_ignore_ascii_case("the") {
+                a -= 1;
+            }
+            hit = Some((a, i + 2, Label::Date, "century"));
         } else if is(cls, i, List::Ordinals) && matches!(word(i + 1), "quarter" | "half") {
             // "the second quarter" of a year.
             let a = if i > 0 && word(i - 1) == "the" {
