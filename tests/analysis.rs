@@ -154,6 +154,30 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Date,
     ),
     ("It was translated into English.", "English", Label::Group),
+    // Titles in quotation marks; a quoted event keeps its label.
+    (
+        "Nintendo said \"Super Mario Run\" will launch soon.",
+        "Super Mario Run",
+        Label::Work,
+    ),
+    (
+        "She read “The World of Tomorrow,” a novel.",
+        "The World of Tomorrow",
+        Label::Work,
+    ),
+    (
+        "The “Victory Day” parade began.",
+        "Victory Day",
+        Label::Event,
+    ),
+    ("A source told Reuters on Monday.", "Reuters", Label::Org),
+    // A person by context: after a family word, or beside a person in a list.
+    ("Mugabe and his wife Grace left.", "Grace", Label::Person),
+    (
+        "The ministers Jonathan Moyo and Saviour Kasukuwere fled.",
+        "Saviour Kasukuwere",
+        Label::Person,
+    ),
     (
         "Seven decades later, he returned.",
         "Seven decades later",
@@ -451,6 +475,8 @@ fn sentence_starts_and_function_words_are_not_entities() {
         "It is free software with minor exceptions.[1] The community supports it.",
         "Paste the URL into the viewer of your OS.",
         "UPDATE: the fix is ready.",
+        // Quoted speech in capitals is not a title.
+        "“We Are Done,” she said.",
         "Thanks to everyone at Silego I've worked with. I've been busy since.",
     ] {
         let found: Vec<_> = entities(sentence)

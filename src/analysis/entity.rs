@@ -129,6 +129,13 @@ const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
     "Upper", "Lower", "Greater", "Middle",
 ];
+/// Family words a person's name follows: "his wife Grace".
+#[rustfmt::skip]
+const KINSHIP: &[&str] = &[
+    "wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow",
+    "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "partner", "fiancée",
+    "fiancé", "fiance", "fiancee", "stepson", "stepdaughter",
+];
 /// Time zones written after a clock time ("1:39 PM ET").
 #[rustfmt::skip]
 const TIME_ZONES: &[&str] = &[
@@ -287,6 +294,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
         let toks = &tokens[first..next];
         let mut taken = vec![false; toks.len()];
         let cls = &cls_all[first..next];
+        quoted_titles(text, toks, &mut taken, lex, &mut entities);
         numbers_and_times(text, toks, cls, &mut taken, &mut entities);
         names(text, toks, &mut taken, lex, &doc, &mut entities);
     }
@@ -397,6 +405,98 @@ fn capitalised_mid_sentence<'a>(
         }
     }
     out
+}
+
+/// Titles in quotation marks: "Super Mario Run", “The World of Tomorrow”. Every word of
+/// the quoted words is capitalised but for short function words, the quote is not the whole
+/// sentence, and the words are not a person's or a place's name.
+fn quoted_titles(
+    text: &str,
+    toks: &[Token],
+    taken: &mut [bool],
+    lex: &Lexicon,
+    entities: &mut Vec<Entity>,
+) {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+        "as", "vs", "but", "nor",
+    ];
+    let word = |k: usize| toks[k].text(text);
+    let mut i = 0;
+    while i < toks.len() {
+        if !matches!(word(i), "“" | "\"") {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..toks.len().min(i + 12)).find(|&k| matches!(word(k), "”" | "\""))
+        else {
+            i += 1;
+            continue;
+        };
+        let mut end = close;
+        // Punctuation inside the quote ends the title: "Super Mario Run," she said.
+        while end > i + 1 && matches!(word(end - 1), "," | "." | "!" | "?") {
+            end -= 1;
+        }
+        let words = i + 1..end;
+        let capitalised = words.clone().filter(|&k| toks[k].capitalized).count();
+        let title_case = words.clone().all(|k| {
+            toks[k].capitalized
+                || SMALL.contains(&word(k))
+                || matches!(word(k), "-" | "&" | ":" | "'" | "’")
+                || toks[k].kind == TokenKind::Number
+        });
+        let whole = if end > i + 1 {
+            &text[toks[i + 1].start..toks[end - 1].end]
+        } else {
+            ""
+        };
+        // “Victory Day” parade: an event's, a company's or a building's name keeps its label.
+        let last = if end > i + 1 { word(end - 1) } else { "" };
+        let a_name = lex.is_place(whole)
+            || lex.is_group(whole)
+            || lex.event_suffixes.contains(last)
+            || lex.org_suffixes.contains(last)
+            || lex.place_suffixes.contains(last)
+            || (end - i - 1 == 2 && lex.given_names.contains(word(i + 1)));
+        let shouted = whole.chars().all(|c| !c.is_lowercase());
+        let alone = i == 0 && close + 1 >= toks.len();
+        // Speech, not a title: “We Are Done,” she said. He shouted: “Get Out”.
+        let after = toks.get(close + 1).map_or("", |t| t.text(text));
+        let speech = matches!(
+            after,
+            "said"
+                | "says"
+                | "asked"
+                | "asks"
+                | "told"
+                | "tells"
+                | "he"
+                | "she"
+                | "they"
+                | "I"
+                | "we"
+                | "wrote"
+                | "writes"
+                | "added"
+                | "adds"
+        ) || (i > 0 && matches!(word(i - 1), "," | ":"));
+        if capitalised >= 2
+            && toks[i + 1].capitalized
+            && title_case
+            && !a_name
+            && !shouted
+            && !alone
+            && !speech
+            && !taken[i..=close].iter().any(|t| *t)
+        {
+            push(entities, toks, i + 1, end, Label::Work, "title in quotes");
+            taken[i..=close].iter_mut().for_each(|t| *t = true);
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 fn push(
@@ -1335,6 +1435,22 @@ fn classify_run(
     } else {
         None
     };
+    // Context names a person where no list does: "his wife Grace", "Jonathan Moyo and Saviour
+    // Kasukuwere".
+    let label_why = label_why.or_else(|| {
+        let plain = (a..b).all(|k| {
+            let w = word(k);
+            !lex.is_place(w) && !lex.is_group(w) && !is_acronym(w) && !has(w, List::FunctionWords)
+        }) && n <= 3;
+        let kin = a > 0 && KINSHIP.contains(&word(a - 1));
+        let beside_person = n >= 2
+            && a >= 2
+            && matches!(word(a - 1), "and" | ",")
+            && entities
+                .last()
+                .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
+        (plain && (kin || beside_person)).then_some((Label::Person, "person's name"))
+    });
     match label_why {
         // "the United States", "the Netherlands": names that take "the" keep it.
         Some((Label::Place, why))
