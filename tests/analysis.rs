@@ -143,6 +143,39 @@ const FOUND: &[(&str, &str, Label)] = &[
     ("It happened two weeks ago.", "two weeks ago", Label::Date),
     ("Posted at 1:39 PM ET.", "1:39 PM ET", Label::Date),
     (
+        "It lifted off at 8:51 p.m. local time.",
+        "8:51 p.m.",
+        Label::Date,
+    ),
+    ("He left at 5 p.m. on Monday.", "5 p.m.", Label::Date),
+    ("Doors open at 6pm sharp.", "6pm", Label::Date),
+    (
+        "It burned up on Thursday Dec. 1, 2016, minutes later.",
+        "Thursday Dec. 1, 2016",
+        Label::Date,
+    ),
+    (
+        "They met on Tuesday, March 5 in Oslo.",
+        "Tuesday, March 5",
+        Label::Date,
+    ),
+    ("A Two-year-old bug was fixed.", "Two-year-old", Label::Date),
+    (
+        "It carried 2.5 metric tons of cargo.",
+        "2.5 metric tons",
+        Label::Quantity,
+    ),
+    (
+        "The file is 26.6 megabytes long.",
+        "26.6 megabytes",
+        Label::Quantity,
+    ),
+    (
+        "It serves several million users.",
+        "several million",
+        Label::Quantity,
+    ),
+    (
         "In the summer of 1898, it glowed.",
         "the summer of 1898",
         Label::Date,

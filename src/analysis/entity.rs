@@ -114,7 +114,10 @@ const MEASURES: &[&str] = &[
     "miles", "mile", "km", "kilometres", "kilometers", "kilometre", "kilometer", "metres",
     "meters", "metre", "meter", "feet", "foot", "inches", "kg", "kilograms", "tonnes", "tons",
     "tonne", "litres", "liters", "gallons", "barrels", "acres", "hectares", "degrees", "mph",
-    "km/h",
+    "km/h", "grams", "gram", "milligrams", "ounces", "ounce", "yards", "yard", "centimetres",
+    "centimeters", "millimetres", "millimeters", "cm", "mm", "knots", "watts", "kilowatts",
+    "megawatts", "gigawatts", "calories", "bytes", "kilobytes", "megabytes", "gigabytes",
+    "terabytes", "KB", "MB", "GB", "TB",
 ];
 #[rustfmt::skip]
 const CURRENCY_WORDS: &[&str] = &[
@@ -715,7 +718,9 @@ fn numbers_and_times(
             && i > 0
             && toks[i - 1].capitalized
             && !is(cls, i - 1, List::FunctionWords)
-            && !is(cls, i, List::Weekdays);
+            && !is(cls, i, List::Weekdays)
+            // "Thursday Dec. 1": a date after a weekday.
+            && !is(cls, i - 1, List::Weekdays);
         // "[4]": a reference mark, not a count.
         let citation = toks[i].kind == TokenKind::Number
             && i > 0
@@ -736,22 +741,35 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
-        // Clock times: "01:05", "9:30".
-        if toks[i].kind == TokenKind::Number
+        // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm".
+        let colon_time = toks[i].kind == TokenKind::Number
             && word(i + 1) == ":"
             && toks
                 .get(i + 2)
                 .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 2)
             && toks[i + 1].start == toks[i].end
-            && toks[i + 2].start == toks[i + 1].end
-        {
-            let mut b = if matches!(
-                word(i + 3).to_lowercase().as_str(),
-                "am" | "pm" | "a.m." | "p.m."
-            ) {
-                i + 4
-            } else {
+            && toks[i + 2].start == toks[i + 1].end;
+        let hour = toks[i].kind == TokenKind::Number
+            && w.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+            && meridiem_len(text, toks, i + 1) > 0;
+        let glued = w.len() <= 4
+            && w.as_bytes()[0].is_ascii_digit()
+            && matches!(
+                w.trim_start_matches(|c: char| c.is_ascii_digit()),
+                "am" | "pm" | "AM" | "PM"
+            );
+        if colon_time || hour || glued {
+            let digits_end = if colon_time {
                 i + 3
+            } else if hour {
+                i + 1
+            } else {
+                i
+            };
+            let mut b = if glued {
+                i + 1
+            } else {
+                digits_end + meridiem_len(text, toks, digits_end)
             };
             // "1:39 PM ET": the time zone belongs to the time.
             if TIME_ZONES.contains(&word(b)) {
@@ -790,12 +808,26 @@ fn numbers_and_times(
             } else if toks.get(b).is_some_and(|t| is_year(text, t)) {
                 b += 1;
             }
-            let a = if i > 0 && toks[i - 1].kind == TokenKind::Number && word(i - 1).len() <= 2 {
+            let mut a = if i > 0 && toks[i - 1].kind == TokenKind::Number && word(i - 1).len() <= 2
+            {
                 i - 1
             } else {
                 date_modifiers(text, toks, i)
             };
+            // "Thursday Dec. 1, 2016", "Tuesday, March 5": the weekday is part of the date.
+            if a == i && i >= 1 && is(cls, i - 1, List::Weekdays) && !taken[i - 1] {
+                a = i - 1;
+            } else if a == i
+                && i >= 2
+                && word(i - 1) == ","
+                && is(cls, i - 2, List::Weekdays)
+                && !taken[i - 2]
+            {
+                a = i - 2;
+            }
             hit = Some((a, b, Label::Date, "date"));
+        } else if is(cls, i, List::Weekdays) && month_date_follows(text, toks, cls, i) {
+            // Left for the month that follows to take: "Thursday Dec. 1".
         } else if is(cls, i, List::Weekdays) {
             let b = if is(cls, i + 1, List::DayParts) {
                 i + 2
@@ -927,14 +959,7 @@ fn numbers_and_times(
                 .is_ok_and(|y| (1000..=2100).contains(&y))
         {
             hit = Some((date_modifiers(text, toks, i), i + 1, Label::Date, "decade"));
-        } else if let Some((_, unit)) = lower
-            .split_once('-')
-            // "22-year-old": an age is a date, as a duration is.
-            .map(|(n, u)| (n, u.strip_suffix("-old").unwrap_or(u)))
-            .filter(|(n, u)| {
-                n.parse::<u32>().is_ok() && (TIME_UNITS.contains(u) || MEASURES.contains(u))
-            })
-        {
+        } else if let Some((_, unit)) = hyphenated_measure(&lower, w) {
             let label = if TIME_UNITS.contains(&unit) {
                 Label::Date
             } else {
@@ -986,6 +1011,11 @@ fn numbers_and_times(
         {
             let n = number_len(text, toks, cls, i + 1);
             hit = Some((i, i + 1 + n, Label::Quantity, "money"));
+        } else if matches!(w, "several" | "Several" | "many" | "Many")
+            && matches!(word(i + 1), "hundred" | "thousand" | "million" | "billion")
+        {
+            // "several million".
+            hit = Some((i, i + 2, Label::Quantity, "number"));
         } else if let Some(len) = range_len(text, toks, cls, i) {
             // "between 400 and 600": one range.
             hit = Some((i, i + len, Label::Quantity, "range"));
@@ -1024,6 +1054,12 @@ fn numbers_and_times(
                     } else if is(cls, b, List::Measures) || is(cls, b, List::CurrencyWords) {
                         b += 1;
                         (Label::Quantity, "measure")
+                    } else if matches!(next.as_str(), "metric" | "square" | "cubic")
+                        && is(cls, b + 1, List::Measures)
+                    {
+                        // "2.5 metric tons", "10 square miles".
+                        b += 2;
+                        (Label::Quantity, "measure")
                     } else if next == "of" && is(cls, b + 1, List::Measures) {
                         b += 2;
                         (Label::Quantity, "measure")
@@ -1043,6 +1079,61 @@ fn numbers_and_times(
             }
             _ => i += 1,
         }
+    }
+}
+
+/// "22-year-old", "Two-year-old", "70-minute", "10-mile": a number and a unit in one word, as
+/// (number, unit). `lower` is the word in lower case when it has a digit, else empty.
+fn hyphenated_measure<'w>(lower: &'w str, w: &'w str) -> Option<(&'w str, &'w str)> {
+    let (n, u) = if lower.is_empty() {
+        w.split_once('-')?
+    } else {
+        lower.split_once('-')?
+    };
+    // An age is a date, as a duration is.
+    let u = u.strip_suffix("-old").unwrap_or(u);
+    let number = n.parse::<u32>().is_ok()
+        || (n.len() <= 8 && NUMBER_WORDS.iter().any(|x| x.eq_ignore_ascii_case(n)));
+    (number && (TIME_UNITS.contains(&u) || MEASURES.contains(&u))).then_some((n, u))
+}
+
+/// Whether the weekday at `i` is followed, after an optional comma, by a month with a day
+/// ("Thursday Dec. 1", "Tuesday, March 5"), which takes the weekday into its date.
+fn month_date_follows(text: &str, toks: &[Token], cls: &[u32], i: usize) -> bool {
+    let m = if toks.get(i + 1).is_some_and(|t| t.text(text) == ",") {
+        i + 2
+    } else {
+        i + 1
+    };
+    let day = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() <= 2)
+    };
+    is(cls, m, List::Months)
+        && toks[m].capitalized
+        && (day(m + 1) || (toks.get(m + 1).is_some_and(|t| t.text(text) == ".") && day(m + 2)))
+}
+
+/// The tokens of "am", "PM", "a.m." or "p.m." at `k` (the tokenizer splits "p.m." in four),
+/// or 0.
+fn meridiem_len(text: &str, toks: &[Token], k: usize) -> usize {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let joined = |a: usize, b: usize| toks[a].end == toks[b].start;
+    if matches!(word(k), "am" | "pm" | "AM" | "PM" | "a.m." | "p.m.") {
+        1
+    } else if matches!(word(k), "a" | "p" | "A" | "P")
+        && word(k + 1) == "."
+        && matches!(word(k + 2), "m" | "M")
+        && joined(k, k + 1)
+        && joined(k + 1, k + 2)
+    {
+        if word(k + 3) == "." && joined(k + 2, k + 3) {
+            4
+        } else {
+            3
+        }
+    } else {
+        0
     }
 }
 
