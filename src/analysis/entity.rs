@@ -43,7 +43,7 @@ const DATE_DETERMINERS: &[&str] = &[
 #[rustfmt::skip]
 const DATE_UNITS: &[&str] = &[
     "day", "week", "month", "year", "decade", "century", "weekend", "summer", "winter", "spring",
-    "autumn", "season",
+    "autumn", "fall", "season",
 ];
 #[rustfmt::skip]
 const TIME_UNITS: &[&str] = &[
@@ -917,12 +917,19 @@ fn numbers_and_times(
             hit = Some((a, b, Label::Date, "season"));
         } else if is_year(text, &toks[i]) {
             // "late 2011".
-            let b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
+            let mut b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
             let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
                 i - 1
             } else {
                 i
             };
+            // "2011 to 2013", "2011–2013": one period.
+            if b == i + 1
+                && matches!(word(b), "to" | "–" | "-")
+                && toks.get(b + 1).is_some_and(|t| is_year(text, t))
+            {
+                b += 2;
+            }
             hit = Some((a, b, Label::Date, "year"));
         } else if w.len() == 3
             && w.ends_with("0s")
@@ -1329,7 +1336,15 @@ fn classify_run(
             // "Department of Justice": the end of an institution's name, not a title.
             let names_institution =
                 k >= a + 2 && word(k - 1) == "of" && lex.org_suffixes.contains(word(k - 2));
-            if k + len <= b && lex.titles.contains(slice(k, k + len)) && !names_institution {
+            // "Martin Luther King", "Larry King": after a name, the title word is a surname.
+            let after_name = len == 1
+                && k > a
+                && (lex.given_names.contains(word(k - 1)) || lex.surnames.contains(word(k - 1)));
+            if k + len <= b
+                && lex.titles.contains(slice(k, k + len))
+                && !names_institution
+                && !after_name
+            {
                 if k > a {
                     classify_run(text, toks, a, k, false, lex, doc, entities);
                 }
@@ -1415,6 +1430,11 @@ fn classify_run(
             return;
         }
     }
+    // "Martin Luther King": a given name that is also a word ("martin") before a known name.
+    let person_like = (2..=4).contains(&n)
+        && (lex.given_names.contains(word(head)) || lex.given_name_words.contains(word(head)))
+        && (head + 1..b)
+            .any(|k| lex.given_names.contains(word(k)) || lex.surnames.contains(word(k)));
     // "Split won" where the text also says "the split": the word, not the city.
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
@@ -1457,7 +1477,10 @@ fn classify_run(
         // title. With a place in it, it is more often a building or a team ("The London
         // West Hollywood"), so the place is marked instead.
         Some((Label::Work, "title"))
-    } else if n <= 3 && is_organisation(lex, word(a), n, sentence_start && a == first) {
+    } else if n <= 3
+        && !person_like
+        && is_organisation(lex, word(a), n, sentence_start && a == first)
+    {
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
         None
@@ -1471,7 +1494,7 @@ fn classify_run(
         // "West Mercia", "South Taranaki": a compass point before a name is a region.
         Some((Label::Place, "region"))
     } else if (2..=4).contains(&n)
-        && (lex.given_names.contains(word(head)) || lex.surnames.contains(last))
+        && (lex.given_names.contains(word(head)) || lex.surnames.contains(last) || person_like)
         // "Royal Shrewsbury", "New Zealanders": not a person's first word.
         && (lex.given_names.contains(word(head))
             || !(DIRECTIONS.contains(&word(head)) || GENERIC_NAME_WORDS.contains(&word(head))))
@@ -1561,6 +1584,12 @@ fn classify_run(
         {
             push(entities, toks, a - 1, b, Label::Org, why)
         }
+        // "the Affordable Care Act", "the Paris Agreement".
+        Some((Label::Work, "law or document"))
+            if a > 0 && word(a - 1).eq_ignore_ascii_case("the") =>
+        {
+            push(entities, toks, a - 1, b, Label::Work, "law or document")
+        }
         // "the White House", "the Pacific Ocean", "the Gaza Strip" (not "the Main Street").
         Some((Label::Place, why))
             if a > 0
@@ -1597,6 +1626,21 @@ fn classify_run(
             }
         }
         None => {}
+    }
+    // "Remain Co.", "Martin Luther King Jr.": the abbreviation keeps its period.
+    if let Some(e) = entities.last_mut() {
+        if matches!(e.label, Label::Org | Label::Person)
+            && e.span.end.0 == toks[b - 1].end
+            && matches!(
+                word(b - 1),
+                "Co" | "Corp" | "Inc" | "Ltd" | "Bros" | "Jr" | "Sr"
+            )
+            && b < toks.len()
+            && word(b) == "."
+            && toks[b].start == toks[b - 1].end
+        {
+            e.span = ByteSpan::new(e.span.start, ByteOffset(toks[b].end));
+        }
     }
 }
 
