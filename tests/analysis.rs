@@ -175,6 +175,20 @@ const FOUND: &[(&str, &str, Label)] = &[
         "several million",
         Label::Quantity,
     ),
+    ("They ruled from 2011 to 2013.", "2011 to 2013", Label::Date),
+    ("Last fall, prices rose.", "Last fall", Label::Date),
+    ("Shares of Remain Co. fell.", "Remain Co.", Label::Org),
+    (
+        "It falls under the Investment Company Act of 1940.",
+        "the Investment Company Act",
+        Label::Work,
+    ),
+    (
+        "Yesterday Martin Luther King Jr. spoke.",
+        "Martin Luther King Jr.",
+        Label::Person,
+    ),
+    ("Larry King interviewed her.", "Larry King", Label::Person),
     (
         "In the summer of 1898, it glowed.",
         "the summer of 1898",
