@@ -661,6 +661,24 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
     // A plural noun before an amount is not a verb.
     ("Prices at 100 dollars and more.", None, false),
     ("Screenshots | 9 photos", None, false),
+    // Instructions assert nothing.
+    ("Sign up for our weekly newsletter on Monday.", None, false),
+    (
+        "Keep your team informed on the inside conversation.",
+        None,
+        false,
+    ),
+    // "record" and "only" as a superlative's words, not as a verb or "not only".
+    (
+        "Exports hit a record high in March.",
+        Some(ClaimKind::Superlative),
+        false,
+    ),
+    (
+        "Norway is the only country to ban it.",
+        Some(ClaimKind::Superlative),
+        false,
+    ),
     // The -s form is English: a Spanish sentence is not read by it.
     (
         "En Canadá, unas 2300 reservas ocupan 28.000 kilómetros cuadrados.",
@@ -668,6 +686,33 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
         false,
     ),
 ];
+
+#[test]
+fn record_as_a_verb_and_not_only_are_not_superlatives() {
+    for sentence in [
+        "Reporters were not allowed to record the Apple demo.",
+        "The Apple headset is not only thinner but lighter.",
+    ] {
+        let kinds: Vec<_> = analyze(sentence).claims.iter().map(|c| c.kind).collect();
+        assert!(
+            !kinds.contains(&ClaimKind::Superlative),
+            "{sentence:?}: {kinds:?}"
+        );
+    }
+}
+
+#[test]
+fn the_writers_own_experience_ranks_below_the_same_fact() {
+    let score = |s: &str| analyze(s).claims.first().map(|c| c.score);
+    let mine = score("I placed the Apple headset on the table in Paris.").expect("a claim");
+    let theirs = score("She placed the Apple headset on the table in Paris.").expect("a claim");
+    assert!(mine < theirs, "{mine} against {theirs}");
+    // A quoted speaker's "I" is theirs.
+    assert_eq!(
+        score("“I placed it in Paris,” the Apple engineer said."),
+        score("“She placed it in Paris,” the Apple engineer said.")
+    );
+}
 
 #[test]
 fn predictions_rank_below_what_happened() {

@@ -114,6 +114,28 @@ const NOT_COUNTED: &[&str] = &[
     "of", "since", "other", "others", "in", "on", "at", "to", "for", "from", "by", "with", "and",
     "or", "the", "a", "an", "than", "more", "times", "per", "as", "who", "which", "that",
 ];
+/// Words before "record" that make it a noun ("a record", "the all-time record").
+#[rustfmt::skip]
+const RECORD_BEFORE: &[&str] = &[
+    "a", "the", "new", "all-time", "world", "another", "its", "their", "his", "her", "set",
+    "broke", "break", "breaks", "beat", "equalled", "equaled", "track", "criminal",
+];
+/// Words after "record" that make it an adjective ("record highs", "a record number").
+#[rustfmt::skip]
+const RECORD_AFTER: &[&str] = &[
+    "high", "highs", "low", "lows", "number", "numbers", "level", "levels", "amount", "year",
+    "time", "sales", "profit", "profits", "temperatures", "heat", "turnout", "pace", "speed",
+    "breaking", "-breaking", "crowd", "crowds",
+];
+/// First words of a sentence that tell the reader to do something: "Sign up for …",
+/// "Keep your team informed …". An instruction asserts nothing to check.
+#[rustfmt::skip]
+const IMPERATIVE_STARTS: &[&str] = &[
+    "sign", "subscribe", "click", "follow", "read", "watch", "join", "keep", "get", "try",
+    "download", "share", "learn", "see", "find", "check", "listen", "register", "log", "tap",
+    "visit", "contact", "call", "email", "send", "please", "enjoy", "discover", "explore", "shop",
+    "buy", "order", "book", "don’t", "don't", "let’s", "let's",
+];
 #[rustfmt::skip]
 const CAPTION: &[&str] = &[
     "pictured", "in the background", "in the foreground", "(left)", "(right)", "seen here",
@@ -189,7 +211,7 @@ impl Words<'_> {
             };
             for (cue, parts) in phrases {
                 let slot = &mut found[*cue as usize];
-                if slot.is_some() {
+                if slot.is_some() || !self.superlative_fits(*cue, i) {
                     continue;
                 }
                 let hit = parts[1..]
@@ -202,6 +224,25 @@ impl Words<'_> {
             }
         }
         Found(found)
+    }
+
+    /// "record" and "only" mark a superlative as a noun's words ("a record high", "the only
+    /// country"), not as a verb or an adverb ("allowed to record", "not only thinner").
+    fn superlative_fits(&self, cue: Cue, i: usize) -> bool {
+        if !matches!(cue, Cue::Superlative) {
+            return true;
+        }
+        let before = if i > 0 {
+            self.lower[i - 1].as_ref()
+        } else {
+            ""
+        };
+        let after = self.lower.get(i + 1).map_or("", |w| w.as_ref());
+        match self.lower[i].as_ref() {
+            "record" => RECORD_BEFORE.contains(&before) || RECORD_AFTER.contains(&after),
+            "only" => matches!(before, "the" | "its" | "their" | "his" | "her" | "our"),
+            _ => true,
+        }
     }
 
     fn span(&self, (a, b): (usize, usize)) -> ByteSpan {
@@ -441,6 +482,14 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     if service_headline(text, words) {
         return None;
     }
+    if words
+        .lower
+        .first()
+        .is_some_and(|w| IMPERATIVE_STARTS.contains(&w.as_ref()))
+        && words.tokens[0].text(text).starts_with(char::is_uppercase)
+    {
+        return None;
+    }
     let found = words.scan();
     let caption = found.get(Cue::Caption).is_some();
     if caption && dates.is_empty() && stats.is_empty() {
@@ -521,6 +570,17 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     score += 0.05 * named.min(3) as f32;
     score -= if hedged { 0.1 } else { 0.0 };
     score -= if predicts(text, words) { 0.1 } else { 0.0 };
+    // The writer's own experience ("I placed Messages to my right") is seldom checkable; a
+    // quoted speaker's "I" is theirs, and stays.
+    let first_person = attribution.is_none()
+        && !s.contains(['“', '”', '"'])
+        && words.lower.iter().any(|w| {
+            matches!(
+                w.as_ref(),
+                "i" | "me" | "my" | "i’m" | "i'm" | "i’d" | "i'd" | "i've" | "i’ve"
+            )
+        });
+    score -= if first_person { 0.1 } else { 0.0 };
     score -= if has_verb { 0.0 } else { 0.15 };
     score -= if caption { 0.1 } else { 0.0 };
     Some(Claim {
