@@ -775,6 +775,25 @@ fn page_chrome_is_found_and_never_a_claim() {
 }
 
 #[test]
+fn byline_notes_are_chrome_and_not_claims() {
+    let text = "The mayor resigned on Monday, officials said.\n\nHeba Habib contributed to this report.\n\nReporting by Jane Doe in Cairo; editing by John Roe";
+    let a = analyze(text);
+    let chrome: Vec<&str> = a
+        .boilerplate
+        .iter()
+        .map(|b| &text[b.start.0..b.end.0])
+        .collect();
+    assert_eq!(
+        chrome,
+        [
+            "Heba Habib contributed to this report.",
+            "Reporting by Jane Doe in Cairo; editing by John Roe"
+        ]
+    );
+    assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
+}
+
+#[test]
 fn video_durations_split_a_playlist_but_times_of_day_stay() {
     let text = "Storm floods the coast 01:05 Mayor resigns after vote 00:49\n\nThe meeting starts at 10:45 today.";
     let a = analyze(text);

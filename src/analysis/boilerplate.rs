@@ -60,7 +60,7 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
         } else {
             String::new()
         };
-        if LINES.contains(&lower.as_str()) || is_visit_counter(&lower) {
+        if LINES.contains(&lower.as_str()) || is_visit_counter(&lower) || is_byline_note(&lower) {
             found.push(span(start, start + trimmed.len()));
         } else if !trimmed.is_empty() {
             inline(start, trimmed, &mut found);
@@ -81,6 +81,15 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
 
 fn span(a: usize, b: usize) -> ByteSpan {
     ByteSpan::new(ByteOffset(a), ByteOffset(b))
+}
+
+/// "Heba Habib contributed to this report.", "Reporting by Jane Doe; editing by John Roe".
+fn is_byline_note(lower: &str) -> bool {
+    lower.ends_with("contributed to this report.")
+        || lower.ends_with("contributed reporting.")
+        || lower.ends_with("contributed to this story.")
+        || lower.starts_with("reporting by ")
+        || lower.starts_with("additional reporting by ")
 }
 
 fn is_visit_counter(lower: &str) -> bool {
