@@ -190,6 +190,26 @@ const FOUND: &[(&str, &str, Label)] = &[
     ),
     ("Larry King interviewed her.", "Larry King", Label::Person),
     (
+        "Troops moved into the West Bank.",
+        "the West Bank",
+        Label::Place,
+    ),
+    (
+        "Robots from Boston Dynamics walked.",
+        "Boston Dynamics",
+        Label::Org,
+    ),
+    (
+        "Shares of General Electric fell.",
+        "General Electric",
+        Label::Org,
+    ),
+    (
+        "Later General John Smith spoke.",
+        "John Smith",
+        Label::Person,
+    ),
+    (
         "In the summer of 1898, it glowed.",
         "the summer of 1898",
         Label::Date,

@@ -1331,7 +1331,11 @@ fn classify_run(
         }
     }
     // A title splits the run: what precedes it is classified alone, what follows is a person.
-    for k in a..b {
+    // Not a company named with a title's word: "General Electric", "General Dynamics".
+    let company_with_title_word = b - a >= 2
+        && lex.org_suffixes.contains(word(b - 1))
+        && !(a..b).any(|k| lex.given_names.contains(word(k)));
+    for k in (a..b).filter(|_| !company_with_title_word) {
         for len in (1..=3).rev() {
             // "Department of Justice": the end of an institution's name, not a title.
             let names_institution =
@@ -1590,13 +1594,15 @@ fn classify_run(
         {
             push(entities, toks, a - 1, b, Label::Work, "law or document")
         }
-        // "the White House", "the Pacific Ocean", "the Gaza Strip" (not "the Main Street").
+        // "the White House", "the Pacific Ocean", "the Gaza Strip" (not "the Main Street"),
+        // "the West Bank", "the Golan Heights".
         Some((Label::Place, why))
             if a > 0
                 && word(a - 1).eq_ignore_ascii_case("the")
                 && n >= 2
-                && lex.place_suffixes.contains(last)
-                && !matches!(last, "Street" | "Avenue" | "Road") =>
+                && ((lex.place_suffixes.contains(last)
+                    && !matches!(last, "Street" | "Avenue" | "Road"))
+                    || lex.is_region(whole)) =>
         {
             push(entities, toks, a - 1, b, Label::Place, why)
         }
