@@ -634,7 +634,7 @@ fn vague_duration_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     // Asked of every token that reaches this rule: compare without allocating a lower-case copy.
     let w = word(i);
-    let unit = if w.eq_ignore_ascii_case("a") && word(i + 1) == "few" {
+    let mut unit = if w.eq_ignore_ascii_case("a") && word(i + 1) == "few" {
         i + 2
     } else if ["few", "several", "many"]
         .iter()
@@ -644,6 +644,10 @@ fn vague_duration_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     } else {
         return None;
     };
+    // "a few more years".
+    if word(unit) == "more" {
+        unit += 1;
+    }
     if !matches!(
         word(unit),
         "years" | "decades" | "months" | "weeks" | "days" | "hours" | "minutes" | "centuries"
@@ -892,8 +896,13 @@ fn numbers_and_times(
             };
             hit = Some((a, b, Label::Date, "relative date"));
         } else if let Some(len) = vague_duration_len(text, toks, i) {
-            // "a few years", "several weeks", "Many years later".
-            hit = Some((i, i + len, Label::Date, "duration"));
+            // "a few years", "several weeks", "Many years later", "the next few months".
+            hit = Some((
+                date_modifiers(text, toks, i),
+                i + len,
+                Label::Date,
+                "duration",
+            ));
         } else if matches!(
             w,
             "years" | "decades" | "months" | "weeks" | "days" | "hours"
@@ -1017,7 +1026,15 @@ fn numbers_and_times(
             && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
         {
             let n = number_len(text, toks, cls, i + 1);
-            hit = Some((i, i + 1 + n, Label::Quantity, "money"));
+            let mut b = i + 1 + n;
+            // "$24 to $28": one range of money.
+            if matches!(word(b), "to" | "–" | "-")
+                && word(b + 1) == w
+                && toks.get(b + 2).is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                b += 2 + number_len(text, toks, cls, b + 2);
+            }
+            hit = Some((i, b, Label::Quantity, "money"));
         } else if matches!(w, "several" | "Several" | "many" | "Many")
             && matches!(word(i + 1), "hundred" | "thousand" | "million" | "billion")
         {
@@ -1421,16 +1438,41 @@ fn classify_run(
             return;
         }
     }
-    // "Shenzhen-based": the place is the head of the word.
-    if let Some((head, tail)) = whole.split_once('-').filter(|_| n == 1) {
-        if lex.is_place(head) && tail.starts_with(char::is_lowercase) {
-            let start = toks[a].start;
+    // "Shenzhen-based", "Amazon-owned Whole Foods", "Mercer Island-based Dana F. Besecker
+    // Company": the name before the hyphen is one entity, the name after it another.
+    if let Some(k) = (a..b).find(|&k| {
+        word(k)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    }) {
+        let (head_word, _) = word(k).rsplit_once('-').unwrap_or_default();
+        let start = toks[a].start;
+        let head_end = toks[k].start + head_word.len();
+        let head = &text[start..head_end];
+        let last_head_word = head.rsplit(' ').next().unwrap_or(head);
+        let label = if lex.is_place(head) || (k > a && lex.place_suffixes.contains(last_head_word))
+        {
+            Some((Label::Place, "place name"))
+        } else if lex.organisations.contains_key(head)
+            || lex.institutions.contains(head)
+            || is_acronym(head)
+        {
+            Some((Label::Org, "organisation name"))
+        } else {
+            None
+        };
+        if let Some((label, why)) = label {
             entities.push(Entity {
-                span: ByteSpan::new(ByteOffset(start), ByteOffset(start + head.len())),
-                label: Label::Place,
+                span: ByteSpan::new(ByteOffset(start), ByteOffset(head_end)),
+                label,
                 canonical: None,
-                why: Cow::Borrowed("place name"),
+                why: Cow::Borrowed(why),
             });
+        }
+        if label.is_some() || k + 1 < b {
+            if k + 1 < b {
+                classify_run(text, toks, k + 1, b, false, lex, doc, entities);
+            }
             return;
         }
     }
