@@ -194,6 +194,37 @@ const FOUND: &[(&str, &str, Label)] = &[
         "the West Bank",
         Label::Place,
     ),
+    // A hyphenated compound: the name before the hyphen, and the name after the word.
+    (
+        "Prices at Amazon-owned Whole Foods fell.",
+        "Amazon",
+        Label::Org,
+    ),
+    (
+        "Prices at Amazon-owned Whole Foods fell.",
+        "Whole Foods",
+        Label::Org,
+    ),
+    (
+        "He runs the Mercer Island-based Dana F. Besecker Company.",
+        "Dana F. Besecker Company",
+        Label::Org,
+    ),
+    (
+        "Fillets sell for $24 to $28 a pound.",
+        "$24 to $28",
+        Label::Quantity,
+    ),
+    (
+        "Plans change in the next few months.",
+        "the next few months",
+        Label::Date,
+    ),
+    (
+        "In a few more years it ends.",
+        "a few more years",
+        Label::Date,
+    ),
     (
         "Robots from Boston Dynamics walked.",
         "Boston Dynamics",
