@@ -225,6 +225,9 @@ const FOUND: &[(&str, &str, Label)] = &[
         "a few more years",
         Label::Date,
     ),
+    // A possessive inside a company's name, or ending it.
+    ("Members shop at Sam’s Club.", "Sam’s Club", Label::Org),
+    ("He ate at McDonald’s yesterday.", "McDonald’s", Label::Org),
     (
         "Robots from Boston Dynamics walked.",
         "Boston Dynamics",

@@ -1254,6 +1254,19 @@ fn names(
                 // A middle initial: "Andrew B. Myers", "Fred R. Conrad".
                 b += 2;
             } else if b + 1 < toks.len()
+                && b == i + 1
+                && toks[b].kind == TokenKind::Possessive
+                && !taken[b + 1]
+                && lex.org_suffixes.contains(toks[b + 1].text(text))
+                && !is_acronym(toks[i].text(text))
+                && !lex.is_place(toks[i].text(text))
+                && !lex.organisations.contains_key(toks[i].text(text))
+                && !lex.institutions.contains(toks[i].text(text))
+            {
+                // "Sam’s Club", "the People’s Party": a possessive inside a name, not an
+                // organisation's or a place's own ("FSF’s Board", "Oxford’s University").
+                b += 2;
+            } else if b + 1 < toks.len()
                 && !taken[b + 1]
                 && toks[b + 1].capitalized
                 && ((has(toks[b].text(text), List::Connectors)
@@ -1321,7 +1334,8 @@ fn classify_run(
             has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w));
         if unvouched && !known_title {
             a += 1;
-            while a < b && has(word(a), List::Connectors) {
+            while a < b && (has(word(a), List::Connectors) || toks[a].kind == TokenKind::Possessive)
+            {
                 a += 1;
             }
         }
@@ -1674,6 +1688,25 @@ fn classify_run(
             }
         }
         None => {}
+    }
+    // "McDonald’s", "Macy’s": a company whose name ends in a possessive keeps it.
+    if b < toks.len()
+        && toks[b].kind == TokenKind::Possessive
+        && toks[b].start == toks[b - 1].end
+        && !toks.get(b + 1).is_some_and(|t| t.capitalized)
+    {
+        let name = format!("{}'s", &text[toks[a].start..toks[b - 1].end]);
+        if lex.organisations.contains_key(name.as_str()) {
+            let span = ByteSpan::new(ByteOffset(toks[a].start), ByteOffset(toks[b].end));
+            entities
+                .retain(|e| !(e.span.start.0 >= toks[a].start && e.span.end.0 <= toks[b - 1].end));
+            entities.push(Entity {
+                span,
+                label: Label::Org,
+                canonical: None,
+                why: Cow::Borrowed("organisation name"),
+            });
+        }
     }
     // "Remain Co.", "Martin Luther King Jr.": the abbreviation keeps its period.
     if let Some(e) = entities.last_mut() {
