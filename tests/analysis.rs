@@ -733,6 +733,11 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
         Some(ClaimKind::Superlative),
         false,
     ),
+    (
+        "It was the biggest crowd ever seen in Oslo.",
+        Some(ClaimKind::Superlative),
+        false,
+    ),
     // The -s form is English: a Spanish sentence is not read by it.
     (
         "En Canadá, unas 2300 reservas ocupan 28.000 kilómetros cuadrados.",
@@ -746,6 +751,8 @@ fn record_as_a_verb_and_not_only_are_not_superlatives() {
     for sentence in [
         "Reporters were not allowed to record the Apple demo.",
         "The Apple headset is not only thinner but lighter.",
+        "She acted in the best interest of Google for years.",
+        "Google wrote rules in case a crisis ever came up.",
     ] {
         let kinds: Vec<_> = analyze(sentence).claims.iter().map(|c| c.kind).collect();
         assert!(

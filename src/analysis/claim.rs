@@ -227,7 +227,8 @@ impl Words<'_> {
     }
 
     /// "record" and "only" mark a superlative as a noun's words ("a record high", "the only
-    /// country"), not as a verb or an adverb ("allowed to record", "not only thinner").
+    /// country"), not as a verb or an adverb ("allowed to record", "not only thinner"); "best"
+    /// and "ever" rank something, not in set phrases ("the best interest of", "if it ever").
     fn superlative_fits(&self, cue: Cue, i: usize) -> bool {
         if !matches!(cue, Cue::Superlative) {
             return true;
@@ -241,6 +242,31 @@ impl Words<'_> {
         match self.lower[i].as_ref() {
             "record" => RECORD_BEFORE.contains(&before) || RECORD_AFTER.contains(&after),
             "only" => matches!(before, "the" | "its" | "their" | "his" | "her" | "our"),
+            // "in the best interest of", "best practice": set phrases, not a ranking.
+            "best" => !matches!(
+                after,
+                "interest"
+                    | "interests"
+                    | "outcome"
+                    | "practice"
+                    | "practices"
+                    | "wishes"
+                    | "friend"
+                    | "friends"
+                    | "way"
+                    | "bet"
+                    | "regards"
+                    | "option"
+                    | "efforts"
+            ),
+            // "the biggest ever", "the first ever", "than ever"; not "if it ever came up".
+            "ever" => {
+                before.ends_with("est")
+                    || matches!(
+                        before,
+                        "first" | "than" | "only" | "most" | "best" | "worst"
+                    )
+            }
             _ => true,
         }
     }
