@@ -599,13 +599,15 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     // The writer's own experience ("I placed Messages to my right") is seldom checkable; a
     // quoted speaker's "I" is theirs, and stays.
     let first_person = attribution.is_none()
-        && !s.contains(['“', '”', '"'])
         && words.lower.iter().any(|w| {
             matches!(
                 w.as_ref(),
                 "i" | "me" | "my" | "i’m" | "i'm" | "i’d" | "i'd" | "i've" | "i’ve"
             )
-        });
+        })
+        && !s.contains('"')
+        && !s.contains('“')
+        && !s.contains('”');
     score -= if first_person { 0.1 } else { 0.0 };
     score -= if has_verb { 0.0 } else { 0.15 };
     score -= if caption { 0.1 } else { 0.0 };
