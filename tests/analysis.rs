@@ -228,6 +228,24 @@ const FOUND: &[(&str, &str, Label)] = &[
     // A possessive inside a company's name, or ending it.
     ("Members shop at Sam’s Club.", "Sam’s Club", Label::Org),
     ("He ate at McDonald’s yesterday.", "McDonald’s", Label::Org),
+    // A dateline's city in capitals; a person after a job word; degrees with their scale.
+    (
+        "ATHENS, Greece (AP) — Fires spread.",
+        "ATHENS",
+        Label::Place,
+    ),
+    (
+        "Opposition leader Stefanos Kasselakis spoke.",
+        "Stefanos Kasselakis",
+        Label::Person,
+    ),
+    (
+        "It reached 40 degrees Celsius.",
+        "40 degrees Celsius",
+        Label::Quantity,
+    ),
+    // Capitals that spell a city are a dateline only at a line's start.
+    ("Guidance from the NICE, a UK body.", "NICE", Label::Org),
     (
         "Robots from Boston Dynamics walked.",
         "Boston Dynamics",

@@ -139,6 +139,16 @@ const KINSHIP: &[&str] = &[
     "widower", "grandson", "granddaughter", "nephew", "niece", "cousin", "partner", "fiancée",
     "fiancé", "fiance", "fiancee", "stepson", "stepdaughter",
 ];
+/// Lower-case job words a person's full name follows: "Opposition leader Stefanos Kasselakis".
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "leader", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "chief",
+    "director", "official", "analyst", "professor", "coach", "founder", "chairman", "chairwoman",
+    "secretary", "senator", "governor", "mayor", "ambassador", "commander", "lawmaker",
+    "economist", "scientist", "researcher", "author", "writer", "activist", "lawyer", "attorney",
+    "judge", "prosecutor", "candidate", "colleague", "executive", "editor", "reporter",
+    "correspondent", "photographer", "manager", "owner", "resident", "victim", "suspect",
+];
 /// Time zones written after a clock time ("1:39 PM ET").
 #[rustfmt::skip]
 const TIME_ZONES: &[&str] = &[
@@ -1077,6 +1087,12 @@ fn numbers_and_times(
                         (Label::Date, "duration")
                     } else if is(cls, b, List::Measures) || is(cls, b, List::CurrencyWords) {
                         b += 1;
+                        // "40 degrees Celsius".
+                        if matches!(word(b), "Celsius" | "Fahrenheit" | "C" | "F")
+                            && word(b - 1) == "degrees"
+                        {
+                            b += 1;
+                        }
                         (Label::Quantity, "measure")
                     } else if matches!(next.as_str(), "metric" | "square" | "cubic")
                         && is(cls, b + 1, List::Measures)
@@ -1617,13 +1633,15 @@ fn classify_run(
             !lex.is_place(w) && !lex.is_group(w) && !is_acronym(w) && !has(w, List::FunctionWords)
         }) && n <= 3;
         let kin = a > 0 && KINSHIP.contains(&word(a - 1));
+        // "Opposition leader Stefanos Kasselakis", "spokeswoman Maria Zakharova".
+        let role = n >= 2 && a > 0 && ROLE_NOUNS.contains(&word(a - 1));
         let beside_person = n >= 2
             && a >= 2
             && matches!(word(a - 1), "and" | ",")
             && entities
                 .last()
                 .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
-        (plain && (kin || beside_person)).then_some((Label::Person, "person's name"))
+        (plain && (kin || role || beside_person)).then_some((Label::Person, "person's name"))
     });
     match label_why {
         // "the United States", "the Netherlands": names that take "the" keep it.
@@ -1818,6 +1836,30 @@ fn single_word(
     }
     let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
     let next_lower_noun = lex.org_nouns.contains(next);
+    // A dateline, at the start of a line: "ATHENS, Greece (AP) —", "KYIV —".
+    let line_start = text[..toks[a].start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || toks[a].start == 0;
+    if w.len() >= 4
+        && line_start
+        && w.chars().all(|c| c.is_uppercase() || c == '-')
+        && matches!(next, "," | "—" | "–" | "(")
+    {
+        let mut title = String::with_capacity(w.len());
+        let mut up = true;
+        for c in w.chars() {
+            if up {
+                title.push(c);
+            } else {
+                title.extend(c.to_lowercase());
+            }
+            up = c == '-';
+        }
+        if lex.is_place(&title) {
+            return Some((Label::Place, "place name"));
+        }
+    }
     if lex.is_place(w) {
         return Some((Label::Place, "place name"));
     }
