@@ -244,6 +244,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         "40 degrees Celsius",
         Label::Quantity,
     ),
+    (
+        "It reported second-quarter sales.",
+        "second-quarter",
+        Label::Date,
+    ),
+    ("Coach Erik ten Hag said so.", "Erik ten Hag", Label::Person),
+    (
+        "An analyst at Wedbush Securities agreed.",
+        "Wedbush Securities",
+        Label::Org,
+    ),
     // Capitals that spell a city are a dateline only at a line's start.
     ("Guidance from the NICE, a UK body.", "NICE", Label::Org),
     (

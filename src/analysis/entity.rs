@@ -125,7 +125,8 @@ const CURRENCY_WORDS: &[&str] = &[
 ];
 #[rustfmt::skip]
 const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "dos", "y",
+    "of", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "dos", "y", "ten",
+    "ter",
 ];
 #[rustfmt::skip]
 const DIRECTIONS: &[&str] = &[
@@ -742,7 +743,12 @@ fn numbers_and_times(
             && word(i + 1) == "]"
             && toks[i - 1].end == toks[i].start
             && toks[i].end == toks.get(i + 1).map_or(0, |t| t.start);
-        if citation || (in_name && toks[i].kind == TokenKind::Word) {
+        // "Erik ten Hag": a Dutch name's "ten" between two capitalised words counts nothing.
+        let name_particle = w == "ten"
+            && i > 0
+            && toks[i - 1].capitalized
+            && toks.get(i + 1).is_some_and(|t| t.capitalized);
+        if citation || name_particle || (in_name && toks[i].kind == TokenKind::Word) {
             i += 1;
             continue;
         }
@@ -986,7 +992,7 @@ fn numbers_and_times(
         {
             hit = Some((date_modifiers(text, toks, i), i + 1, Label::Date, "decade"));
         } else if let Some((_, unit)) = hyphenated_measure(&lower, w) {
-            let label = if TIME_UNITS.contains(&unit) {
+            let label = if TIME_UNITS.contains(&unit) || unit == "quarter" {
                 Label::Date
             } else {
                 Label::Quantity
@@ -1122,8 +1128,9 @@ fn numbers_and_times(
     }
 }
 
-/// "22-year-old", "Two-year-old", "70-minute", "10-mile": a number and a unit in one word, as
-/// (number, unit). `lower` is the word in lower case when it has a digit, else empty.
+/// "22-year-old", "Two-year-old", "70-minute", "10-mile", "second-quarter": a number and a
+/// unit in one word, as (number, unit). `lower` is the word in lower case when it has a digit,
+/// else empty.
 fn hyphenated_measure<'w>(lower: &'w str, w: &'w str) -> Option<(&'w str, &'w str)> {
     let (n, u) = if lower.is_empty() {
         w.split_once('-')?
@@ -1132,6 +1139,10 @@ fn hyphenated_measure<'w>(lower: &'w str, w: &'w str) -> Option<(&'w str, &'w st
     };
     // An age is a date, as a duration is.
     let u = u.strip_suffix("-old").unwrap_or(u);
+    // "second-quarter": a quarter of a year, by its ordinal.
+    if u == "quarter" && ORDINALS.iter().any(|x| x.eq_ignore_ascii_case(n)) {
+        return Some((n, u));
+    }
     let number = n.parse::<u32>().is_ok()
         || (n.len() <= 8 && NUMBER_WORDS.iter().any(|x| x.eq_ignore_ascii_case(n)));
     (number && (TIME_UNITS.contains(&u) || MEASURES.contains(&u))).then_some((n, u))
