@@ -1848,14 +1848,16 @@ fn single_word(
     let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
     let next_lower_noun = lex.org_nouns.contains(next);
     // A dateline, at the start of a line: "ATHENS, Greece (AP) —", "KYIV —".
-    let line_start = text[..toks[a].start]
-        .trim_end_matches([' ', '\t'])
-        .ends_with('\n')
-        || toks[a].start == 0;
+    let line_start = || {
+        toks[a].start == 0
+            || text[..toks[a].start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+    };
     if w.len() >= 4
-        && line_start
-        && w.chars().all(|c| c.is_uppercase() || c == '-')
         && matches!(next, "," | "—" | "–" | "(")
+        && w.chars().all(|c| c.is_uppercase() || c == '-')
+        && line_start()
     {
         let mut title = String::with_capacity(w.len());
         let mut up = true;
