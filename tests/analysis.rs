@@ -255,6 +255,11 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Wedbush Securities",
         Label::Org,
     ),
+    (
+        "It is easy to judge the Vision Pro now.",
+        "Vision Pro",
+        Label::Work,
+    ),
     // Capitals that spell a city are a dateline only at a line's start.
     ("Guidance from the NICE, a UK body.", "NICE", Label::Org),
     (

@@ -1535,6 +1535,13 @@ fn classify_run(
         Some((Label::Event, "event name"))
     } else if n >= 2 && lex.work_suffixes.contains(last) {
         Some((Label::Work, "law or document"))
+    } else if n >= 2
+        && matches!(last, "Pro" | "Max" | "Plus" | "Ultra" | "Mini")
+        && !lex.given_names.contains(word(a))
+        && !lex.is_place(word(a))
+    {
+        // "Vision Pro", "iPhone 15 Pro Max", "Galaxy S23 Ultra": a product's model name.
+        Some((Label::Work, "product or model name"))
     } else if n >= 2 && lex.org_suffixes.contains(last) {
         Some((Label::Org, "organisation name"))
     } else if n >= 3 && word(a) == "House" && word(a + 1) == "of" {
