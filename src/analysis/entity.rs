@@ -1591,7 +1591,7 @@ fn classify_run(
         && (lex.given_names.contains(word(head)) || lex.surnames.contains(last) || person_like)
         // "Royal Shrewsbury", "New Zealanders": not a person's first word.
         && (lex.given_names.contains(word(head))
-            || !(DIRECTIONS.contains(&word(head)) || GENERIC_NAME_WORDS.contains(&word(head))))
+            || !is_generic_head(word(head)))
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
@@ -1661,43 +1661,28 @@ fn classify_run(
                 .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
         (plain && (kin || role || beside_person)).then_some((Label::Person, "person's name"))
     });
+    // A name keeps the "the" before it as OntoNotes writes it: "the United States", "the
+    // Netherlands"; institutions ("the Urban Institute", "The Palestinian Authority", "the House
+    // of Representatives"); laws ("the Affordable Care Act"); landmarks, seas and multi-word
+    // regions ("the White House", "the Gaza Strip", "the West Bank"; not "the Main Street").
+    let after_the = a > 0 && word(a - 1).eq_ignore_ascii_case("the");
+    let keeps_the = after_the
+        && match label_why {
+            Some((Label::Place, _)) => {
+                (a..b).any(|k| TAKES_THE.contains(&word(k)))
+                    || (n >= 2
+                        && ((lex.place_suffixes.contains(last)
+                            && !matches!(last, "Street" | "Avenue" | "Road"))
+                            || lex.is_region(whole)))
+            }
+            Some((Label::Org, _)) => {
+                n >= 2 && ((a..b).any(|k| lex.org_suffixes.contains(word(k))) || word(a) == "House")
+            }
+            Some((Label::Work, why)) => why == "law or document",
+            _ => false,
+        };
     match label_why {
-        // "the United States", "the Netherlands": names that take "the" keep it.
-        Some((Label::Place, why))
-            if a > 0
-                && word(a - 1).eq_ignore_ascii_case("the")
-                && (a..b).any(|k| TAKES_THE.contains(&word(k))) =>
-        {
-            push(entities, toks, a - 1, b, Label::Place, why)
-        }
-        // "the Department of Environmental Protection", "the Urban Institute", "The Palestinian
-        // Authority": an institution's name keeps its "the", as OntoNotes writes it.
-        Some((Label::Org, why))
-            if a > 0
-                && word(a - 1).eq_ignore_ascii_case("the")
-                && n >= 2
-                && ((a..b).any(|k| lex.org_suffixes.contains(word(k))) || word(a) == "House") =>
-        {
-            push(entities, toks, a - 1, b, Label::Org, why)
-        }
-        // "the Affordable Care Act", "the Paris Agreement".
-        Some((Label::Work, "law or document"))
-            if a > 0 && word(a - 1).eq_ignore_ascii_case("the") =>
-        {
-            push(entities, toks, a - 1, b, Label::Work, "law or document")
-        }
-        // "the White House", "the Pacific Ocean", "the Gaza Strip" (not "the Main Street"),
-        // "the West Bank", "the Golan Heights".
-        Some((Label::Place, why))
-            if a > 0
-                && word(a - 1).eq_ignore_ascii_case("the")
-                && n >= 2
-                && ((lex.place_suffixes.contains(last)
-                    && !matches!(last, "Street" | "Avenue" | "Road"))
-                    || lex.is_region(whole)) =>
-        {
-            push(entities, toks, a - 1, b, Label::Place, why)
-        }
+        Some((label, why)) if keeps_the => push(entities, toks, a - 1, b, label, why),
         Some((label, why)) => push(entities, toks, a, b, label, why),
         None if n >= 2 => {
             // Not known as a whole: classify the longest known pieces.
@@ -1734,8 +1719,13 @@ fn classify_run(
         let name = format!("{}'s", &text[toks[a].start..toks[b - 1].end]);
         if lex.organisations.contains_key(name.as_str()) {
             let span = ByteSpan::new(ByteOffset(toks[a].start), ByteOffset(toks[b].end));
-            entities
-                .retain(|e| !(e.span.start.0 >= toks[a].start && e.span.end.0 <= toks[b - 1].end));
+            // What this run pushed is last: take it back.
+            while entities
+                .last()
+                .is_some_and(|e| e.span.start.0 >= toks[a].start)
+            {
+                entities.pop();
+            }
             entities.push(Entity {
                 span,
                 label: Label::Org,
@@ -1825,13 +1815,19 @@ fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) ->
     // The company list holds words of longer names ("New", "North", "Big"): before another
     // capitalised word they start many names that are not companies ("New Zealanders",
     // "South Taranaki").
-    if n > 1 && (DIRECTIONS.contains(&w) || GENERIC_NAME_WORDS.contains(&w)) {
+    if n > 1 && is_generic_head(w) {
         return false;
     }
     match lex.organisations.get(w) {
         Some(&also_a_word) => !(also_a_word && (at_sentence_start || n > 2)),
         None => false,
     }
+}
+
+/// A compass word or a common adjective that begins many kinds of names ("North", "New",
+/// "Royal"): not by itself the start of a company's or a person's name.
+fn is_generic_head(w: &str) -> bool {
+    DIRECTIONS.contains(&w) || GENERIC_NAME_WORDS.contains(&w)
 }
 
 fn is_acronym(w: &str) -> bool {
