@@ -534,6 +534,63 @@ const FOUND: &[(&str, &str, Label)] = &[
     ),
     // "over ten years" is a period.
     ("Prices rose over 10 years.", "10 years", Label::Date),
+    // An abbreviated title with its period heads a person's name.
+    (
+        "“It is a combustible amount,” Mr. McHugh said.",
+        "McHugh",
+        Label::Person,
+    ),
+    ("Then Mr. Zorblat agreed.", "Zorblat", Label::Person),
+    ("Sen. Warren objected.", "Warren", Label::Person),
+    // "and" inside an office's name after "of".
+    (
+        "A spokesman for the city’s Department of Design and Construction said so.",
+        "Department of Design and Construction",
+        Label::Org,
+    ),
+    (
+        "The Department of Health and Human Services spoke.",
+        "The Department of Health and Human Services",
+        Label::Org,
+    ),
+    // Not two companies in a list.
+    (
+        "Shares of the Bank of America and Wells Fargo fell.",
+        "Wells Fargo",
+        Label::Org,
+    ),
+    // A plural possessive inside an institution's name.
+    (
+        "She works at the Murdoch Children’s Research Institute.",
+        "the Murdoch Children’s Research Institute",
+        Label::Org,
+    ),
+    // A state's postal code after a city.
+    (
+        "He studied in New York City, NY, for a year.",
+        "NY",
+        Label::Place,
+    ),
+    // A state's name before "State" is a university.
+    (
+        "She continued to program at Florida State after leaving.",
+        "Florida State",
+        Label::Org,
+    ),
+    // A month's abbreviation with its period, a day after it, or a table's "Jan/Feb".
+    ("It opened on Mar. 3.", "Mar. 3", Label::Date),
+    (
+        "In this photo dated Tuesday, Nov, 29, 2016, a rocket rose.",
+        "Nov, 29, 2016",
+        Label::Date,
+    ),
+    // A given name that is also a word ("John"), at a sentence start, before a surname the
+    // text uses alone.
+    (
+        "John Smith came to town. On Monday, Smith left.",
+        "John Smith",
+        Label::Person,
+    ),
 ];
 
 /// Words that look like numbers or dates but count nothing here.
@@ -638,6 +695,24 @@ fn words_of_company_names_do_not_make_companies_or_people() {
             "{sentence:?} gave {found:?}"
         );
     }
+}
+
+/// Degrees after a name, and a month's abbreviation before a name, are not entities; a word
+/// that is only part of a company's name is the person's surname the text named in full.
+#[test]
+fn degrees_and_name_like_abbreviations_are_not_entities() {
+    let found = entities("“It works,” says Katie Allen, MD, PhD, a professor.");
+    assert_eq!(found, [("Katie Allen".to_string(), Label::Person)]);
+    let found = entities("“It was seen as rote,” said Mar Hicks, a historian.");
+    assert!(found.iter().all(|(_, l)| *l != Label::Date), "{found:?}");
+    let found = entities("Matt Smith joined. Later Mr. Smith left.");
+    assert!(
+        found.contains(&("Smith".to_string(), Label::Person)),
+        "{found:?}"
+    );
+    // The compass word is not a given name: "the West Side" is no person.
+    let found = entities("Workers dug on the West Side of town.");
+    assert!(found.iter().all(|(_, l)| *l != Label::Person), "{found:?}");
 }
 
 /// A surname that is also a city names the person once the text has named them in full.

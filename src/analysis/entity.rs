@@ -179,6 +179,23 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 /// Marks after which a capital may come from the grammar, as at a sentence start: a colon,
 /// an opening quote or bracket, a dash, a reference mark's "]".
+/// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
+/// Research Institute", "the Women’s Institute".
+const PLURAL_POSSESSORS: &[&str] = &["Children", "Women", "Men", "People", "Workers", "Veterans"];
+/// Degrees and honours written after a person's name: "Katie Allen, MD, PhD".
+#[rustfmt::skip]
+const DEGREES: &[&str] = &[
+    "MD", "PhD", "Ph.D", "MPH", "MBA", "RN", "DDS", "DVM", "DPhil", "JD", "MSc", "BSc", "FRCP",
+    "OBE", "MBE", "CBE", "KBE", "QC", "KC", "Esq", "LCSW", "MS", "MA", "BA",
+];
+/// United States postal codes, places after a city: "New York City, NY".
+#[rustfmt::skip]
+const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC",
+];
 const OPENERS: &[&str] = &[":", "“", "\"", "‘", "(", "–", "—", "]"];
 #[rustfmt::skip]
 const ACRONYM_STOP: &[&str] = &[
@@ -804,9 +821,21 @@ fn numbers_and_times(
         }
         // Month dates: "March 5", "5 March 2024", "March 2024".
         // "May" is a month only before a day number.
+        // An abbreviation ("Mar", "Jan") needs its period or a number beside it: not "Mar
+        // Hicks", "Jan Smith".
+        let number_at = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        let abbreviated = !MONTHS[..12].iter().any(|m| w.eq_ignore_ascii_case(m));
         let month = is(cls, i, List::Months)
             && toks[i].capitalized
-            && (w != "May" || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number));
+            && (w != "May" || number_at(i + 1))
+            && (!abbreviated
+                || word(i + 1) == "."
+                || number_at(i + 1)
+                || (word(i + 1) == "," && number_at(i + 2))
+                // "Jan/Feb" in a table's heading.
+                || word(i + 1) == "/"
+                || (i > 0 && word(i - 1) == "/")
+                || (i > 0 && number_at(i - 1)));
         if month {
             let mut b = i + 1;
             // "Feb. 21, 2019": the abbreviation's dot, when a day or year follows.
@@ -815,6 +844,14 @@ fn numbers_and_times(
                 && toks[b].start == toks[i].end
                 && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number)
             {
+                b += 1;
+            } else if abbreviated
+                && word(b) == ","
+                && toks
+                    .get(b + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() <= 2)
+            {
+                // "Nov, 29, 2016": a comma for the period.
                 b += 1;
             }
             if toks
@@ -1281,14 +1318,25 @@ fn names(
                 // A middle initial: "Andrew B. Myers", "Fred R. Conrad".
                 b += 2;
             } else if b + 1 < toks.len()
-                && b == i + 1
+                && toks[b].text(text) == "."
+                && toks[b].start == toks[b - 1].end
+                && !taken[b + 1]
+                && toks[b + 1].capitalized
+                && lex.titles.contains(&text[toks[b - 1].start..toks[b].end])
+            {
+                // An abbreviated title with its period: "Mr. McHugh", "Sen. Warren".
+                b += 2;
+            } else if b + 1 < toks.len()
                 && toks[b].kind == TokenKind::Possessive
                 && !taken[b + 1]
-                && lex.org_suffixes.contains(toks[b + 1].text(text))
-                && !is_acronym(toks[i].text(text))
-                && !lex.is_place(toks[i].text(text))
-                && !lex.organisations.contains_key(toks[i].text(text))
-                && !lex.institutions.contains(toks[i].text(text))
+                && ((PLURAL_POSSESSORS.contains(&toks[b - 1].text(text))
+                    && toks[b + 1].capitalized)
+                    || (b == i + 1
+                        && lex.org_suffixes.contains(toks[b + 1].text(text))
+                        && !is_acronym(toks[i].text(text))
+                        && !lex.is_place(toks[i].text(text))
+                        && !lex.organisations.contains_key(toks[i].text(text))
+                        && !lex.institutions.contains(toks[i].text(text))))
             {
                 // "Sam’s Club", "the People’s Party": a possessive inside a name, not an
                 // organisation's or a place's own ("FSF’s Board", "Oxford’s University").
@@ -1354,7 +1402,12 @@ fn classify_run(
             || lex.organisations.get(w) == Some(&false)
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
-            || lex.is_group(slice(a, b));
+            || lex.is_group(slice(a, b))
+            // "John Smith said" where the text also writes "Smith" alone.
+            || (b - a == 2
+                && lex.given_name_words.contains(w)
+                && !GENERIC_NAME_WORDS.contains(&w)
+                && doc.standalone.contains(word(a + 1)));
         // "The Big Sick" keeps its "The" when the document writes it mid-sentence too.
         let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
         let unvouched =
@@ -1377,6 +1430,25 @@ fn classify_run(
     }
     if a >= b {
         return;
+    }
+    // After a comma, a state's postal code follows a city ("New York City, NY") and degrees
+    // follow a name ("Katie Allen, MD, PhD"), which name nothing.
+    if b == a + 1 && a >= 2 && word(a - 1) == "," {
+        let before = toks[a - 2].end;
+        let ends_before = |label: Label| {
+            entities
+                .iter()
+                .rev()
+                .take(8)
+                .any(|e| e.label == label && e.span.end.0 == before)
+        };
+        if STATE_CODES.contains(&word(a)) && ends_before(Label::Place) {
+            push(entities, toks, a, b, Label::Place, "state");
+            return;
+        }
+        if DEGREES.contains(&word(a)) && toks[a - 2].capitalized {
+            return;
+        }
     }
     // "(Senator) Mitch McConnell of Kentucky": a person, then where they are from.
     if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| word(k) == "of") {
@@ -1528,6 +1600,9 @@ fn classify_run(
         Some((Label::Place, "place name"))
     } else if lex.is_group(whole) {
         Some((Label::Group, "nationality or group"))
+    } else if n == 2 && last == "State" && lex.is_place(word(a)) {
+        // "Florida State", "Ohio State": a university.
+        Some((Label::Org, "organisation name"))
     } else if n >= 2
         && (lex.event_suffixes.contains(last)
             || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
@@ -1605,8 +1680,9 @@ fn classify_run(
     {
         Some((Label::Person, "person's name"))
     } else if n == 2
-        && !sentence_start
+        && (!sentence_start || doc.standalone.contains(last))
         && lex.given_name_words.contains(word(a))
+        && !is_generic_head(word(a))
         && !GENERIC_NAME_WORDS.contains(&word(a))
         && !lex.is_place(word(a))
         && doc.mid_caps.contains(last)
@@ -1615,7 +1691,7 @@ fn classify_run(
         && !lex.is_place(last)
         && !lex.is_group(last)
         && !has(last, List::FunctionWords)
-        && !lex.organisations.contains_key(last)
+        && lex.organisations.get(last) != Some(&false)
     {
         // "Mark Zuckerberg": a given name that is also a word, before a name.
         Some((Label::Person, "person's name"))
@@ -1760,8 +1836,17 @@ fn joins_organisation_name(text: &str, toks: &[Token], a: usize, b: usize, lex: 
     match word(b) {
         "&" => true,
         "on" | "for" => lex.org_suffixes.contains(word(b - 1)),
-        "and" => (a + 1..b)
-            .any(|k| matches!(word(k), "on" | "for") && lex.org_suffixes.contains(word(k - 1))),
+        // "Department of Health and Human Services", not "Bank of America and Wells Fargo".
+        "and" => (a + 1..b).any(|k| {
+            lex.org_suffixes.contains(word(k - 1))
+                && (matches!(word(k), "on" | "for")
+                    || (word(k) == "of"
+                        && (k + 1..b).all(|j| !lex.is_place(word(j)))
+                        && lex.organisations.get(word(b + 1)) != Some(&false)
+                        && !lex.is_place(word(b + 1))
+                        && !lex.given_names.contains(word(b + 1))
+                        && !is_acronym(word(b + 1))))
+        }),
         _ => false,
     }
 }
@@ -2008,12 +2093,30 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.span.start, e.span.end));
-    // "Hamilton" taken for the city where the text names Margaret Hamilton: the person.
-    for e in entities.iter_mut().filter(|e| e.label == Label::Place) {
+    // "Hamilton" taken for the city where the text names Margaret Hamilton: the person; and
+    // "Smith", a word in company names, where the text names John Smith.
+    for e in entities
+        .iter_mut()
+        .filter(|e| matches!(e.label, Label::Place | Label::Org))
+    {
         let name = &text[e.span.start.0..e.span.end.0];
+        let company =
+            lex.organisations.get(name) == Some(&false) || lex.institutions.contains(name);
+        if name.contains(' ') || is_acronym(name) || (e.label == Label::Org && company) {
+            continue;
+        }
+        // Only a surname after a given name: not "Pacific" from a "… Pacific" run.
+        let surname_of = |f: &str| {
+            f.strip_suffix(name).is_some_and(|head| {
+                head.ends_with(' ')
+                    && head.split(' ').next().is_some_and(|g| {
+                        lex.given_names.contains(g) || lex.given_name_words.contains(g)
+                    })
+            })
+        };
         if full
             .get(name)
-            .is_some_and(|(f, l)| *l == Label::Person && f.as_str() != name)
+            .is_some_and(|(f, l)| *l == Label::Person && f.as_str() != name && surname_of(f))
         {
             e.label = Label::Person;
             e.why = Cow::Borrowed("another mention of a person");
