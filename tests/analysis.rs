@@ -584,6 +584,44 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Nov, 29, 2016",
         Label::Date,
     ),
+    // People whose names no list has, by what is around them.
+    (
+        "“It is bad,” said Martin Indyk, a former ambassador.",
+        "Martin Indyk",
+        Label::Person,
+    ),
+    (
+        "He briefed President George H.W. Bush on it.",
+        "George H.W. Bush",
+        Label::Person,
+    ),
+    (
+        "Sudan’s president, Omar Hassan al-Bashir, left.",
+        "Omar Hassan al-Bashir",
+        Label::Person,
+    ),
+    (
+        "Aerospace Writer Marcia Dunn reported.",
+        "Marcia Dunn",
+        Label::Person,
+    ),
+    (
+        "The film, directed by Lijo Jose Pellissery, won.",
+        "Lijo Jose Pellissery",
+        Label::Person,
+    ),
+    (
+        "The console was reviewed by Devindra Hardawar today.",
+        "Devindra Hardawar",
+        Label::Person,
+    ),
+    ("His first wife, Sally, died.", "Sally", Label::Person),
+    // A soft hyphen, where the page allows a line break, is inside the word.
+    (
+        "Russian President Vladi\u{ad}mir Putin spoke.",
+        "Vladi\u{ad}mir Putin",
+        Label::Person,
+    ),
     // A given name that is also a word ("John"), at a sentence start, before a surname the
     // text uses alone.
     (
@@ -1321,4 +1359,25 @@ fn a_statistic_cue_takes_the_counted_noun_but_not_a_date() {
         "2%"
     );
     assert_eq!(cue("Prices rose 3% last month."), "3%");
+}
+
+/// Initials after a name do not end a sentence; an acronym's period after a lower-case word
+/// can.
+#[test]
+fn initials_after_a_name_do_not_end_the_sentence() {
+    use glossa::analysis::segment::sentences;
+    let split = |text: &str| -> Vec<String> {
+        sentences(text, &[])
+            .iter()
+            .map(|s| text[s.start.0..s.end.0].to_string())
+            .collect()
+    };
+    assert_eq!(
+        split("He met George H.W. Bush in Madrid."),
+        ["He met George H.W. Bush in Madrid."]
+    );
+    assert_eq!(
+        split("The vote went to the U.N. The result came later."),
+        ["The vote went to the U.N.", "The result came later."]
+    );
 }

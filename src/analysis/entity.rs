@@ -1294,6 +1294,9 @@ fn names(
         loop {
             if b < toks.len() && !taken[b] && toks[b].capitalized {
                 b += 1;
+            } else if b < toks.len() && !taken[b] && is_name_particle(toks[b].text(text)) {
+                // "Omar Hassan al-Bashir", "Abdel Fattah el-Sisi".
+                b += 1;
             } else if b + 1 < toks.len()
                 && b == i + 1
                 && toks[i].text(text).len() == 1
@@ -1594,6 +1597,14 @@ fn classify_run(
         && (lex.given_names.contains(word(head)) || lex.given_name_words.contains(word(head)))
         && (head + 1..b)
             .any(|k| lex.given_names.contains(word(k)) || lex.surnames.contains(word(k)));
+    // "Martin Indyk": a given name before a word no list knows is a person, not the company
+    // "Martin" (but "Ford Motor", "Apple Music" stay companies).
+    let given_name_before_unknown = n == 2
+        && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
+        && !lex.org_suffixes.contains(last)
+        && !lex.organisations.contains_key(last)
+        && !lex.is_place(last)
+        && last.chars().skip(1).all(char::is_lowercase);
     // "Split won" where the text also says "the split": the word, not the city.
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
@@ -1648,6 +1659,7 @@ fn classify_run(
         Some((Label::Work, "title"))
     } else if n <= 3
         && !person_like
+        && !given_name_before_unknown
         && is_organisation(lex, word(a), n, sentence_start && a == first)
     {
         Some((Label::Org, "organisation name"))
@@ -1726,7 +1738,18 @@ fn classify_run(
             let w = word(k);
             !lex.is_place(w) && !lex.is_group(w) && !is_acronym(w) && !has(w, List::FunctionWords)
         }) && n <= 3;
-        let kin = a > 0 && KINSHIP.contains(&word(a - 1));
+        // "his wife Grace", "his first wife, Sally,".
+        let kin = (a > 0 && KINSHIP.contains(&word(a - 1)))
+            || (a > 1 && word(a - 1) == "," && KINSHIP.contains(&word(a - 2)));
+        // "Reviewed by Devindra Hardawar": a byline's unknown name, not a company's.
+        let byline = n >= 2
+            && a > 0
+            && matches!(word(a - 1), "by" | "By")
+            && (a..b).all(|k| {
+                !lex.org_suffixes.contains(word(k))
+                    && !lex.organisations.contains_key(word(k))
+                    && word(k).chars().skip(1).any(char::is_lowercase)
+            });
         // "Opposition leader Stefanos Kasselakis", "spokeswoman Maria Zakharova".
         let role = n >= 2 && a > 0 && ROLE_NOUNS.contains(&word(a - 1));
         let beside_person = n >= 2
@@ -1735,8 +1758,21 @@ fn classify_run(
             && entities
                 .last()
                 .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
-        (plain && (kin || role || beside_person)).then_some((Label::Person, "person's name"))
+        (plain && (kin || role || beside_person || byline))
+            .then_some((Label::Person, "person's name"))
     });
+    // "Aerospace Writer Marcia Dunn": a capitalised job word before a given name is no part
+    // of the name (a given name that is also a word stays: "Martin Luther King").
+    if matches!(label_why, Some((Label::Person, _)))
+        && n >= 3
+        && !lex.given_names.contains(word(a))
+        && !lex.given_name_words.contains(word(a))
+        && !lex.surnames.contains(word(a))
+        && lex.given_names.contains(word(a + 1))
+        && is_job_word(word(a))
+    {
+        a += 1;
+    }
     // A name keeps the "the" before it as OntoNotes writes it: "the United States", "the
     // Netherlands"; institutions ("the Urban Institute", "The Palestinian Authority", "the House
     // of Representatives"); laws ("the Affordable Care Act"); landmarks, seas and multi-word
@@ -1913,6 +1949,27 @@ fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) ->
 /// "Royal"): not by itself the start of a company's or a person's name.
 fn is_generic_head(w: &str) -> bool {
     DIRECTIONS.contains(&w) || GENERIC_NAME_WORDS.contains(&w)
+}
+
+/// A capitalised word that names a job or a role ("Writer", "Feminist", "Miss"), not an
+/// unknown first name ("Lijo").
+fn is_job_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w == "Miss"
+        || ROLE_NOUNS.contains(&lower.as_str())
+        || ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// An Arabic name's article joined to the name: "al-Bashir", "el-Sisi".
+fn is_name_particle(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-"]
+        .iter()
+        .any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
 }
 
 fn is_acronym(w: &str) -> bool {

@@ -161,6 +161,21 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    // Initials after a name: "George H.W. Bush" (but "the U.N." ends a sentence).
+    let initials = word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    if initials {
+        let name_before = before[..word_start]
+            .trim_end_matches(' ')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if name_before {
+            return true;
+        }
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }

@@ -83,6 +83,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let prev = chars[j - 1].1;
             let joins = match ch {
                 '-' | '‑' | '&' => next.is_some_and(char::is_alphanumeric),
+                // A soft hyphen, where a page allows a line break: "Vladi\u{ad}mir".
+                '\u{ad}' => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
                 c if is_apostrophe(c) => {
                     next.is_some_and(char::is_alphabetic) && prev.is_alphabetic()
                 }
