@@ -591,6 +591,27 @@ fn number_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
 
 fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    // "only one", "only about 10 percent", "just 18 months": "only" stays with the figure,
+    // "just" with a share or a period (spaCy writes "just one" without it).
+    if matches!(word(i), "only" | "just" | "Only" | "Just") {
+        let core = approx_core_len(text, toks, cls, i + 1);
+        let k = i + 1 + core;
+        let n = number_len(text, toks, cls, k);
+        let unit = word(k + n).to_lowercase();
+        let share_or_period = word(k) == "half"
+            || (matches!(word(k), "a" | "an") && is(cls, k + 1, List::TimeUnits))
+            || (n > 0
+                && (is(cls, k + n, List::TimeUnits)
+                    || matches!(unit.as_str(), "%" | "percent" | "per")));
+        if share_or_period || word(i).eq_ignore_ascii_case("only") {
+            return 1 + core;
+        }
+    }
+    approx_core_len(text, toks, cls, i)
+}
+
+fn approx_core_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
     if is(cls, i, List::ApproxHeads) {
         for parts in APPROX_TWO {
             if parts
@@ -696,12 +717,15 @@ fn range_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> Option<usize>
     if !word(i).eq_ignore_ascii_case("between") {
         return None;
     }
-    let first = number_len(text, toks, cls, i + 1);
-    if first == 0 || !word(i + 1 + first).eq_ignore_ascii_case("and") {
+    // "between $5 and $6": each figure may carry its currency.
+    let money = |k: usize| usize::from(matches!(word(k), "$" | "£" | "€" | "¥"));
+    let first = money(i + 1) + number_len(text, toks, cls, i + 1 + money(i + 1));
+    if first == money(i + 1) || !word(i + 1 + first).eq_ignore_ascii_case("and") {
         return None;
     }
-    let second = number_len(text, toks, cls, i + 2 + first);
-    (second > 0).then_some(2 + first + second)
+    let at = i + 2 + first;
+    let second = money(at) + number_len(text, toks, cls, at + money(at));
+    (second > money(at)).then_some(2 + first + second)
 }
 
 /// "more than $1 billion" from token `i`: money with its approximation, its length in tokens.
@@ -891,7 +915,8 @@ fn numbers_and_times(
             } else {
                 i + 1
             };
-            hit = Some((i, b, Label::Date, "day"));
+            // "late Thursday", "last Friday".
+            hit = Some((date_modifiers(text, toks, i), b, Label::Date, "day"));
         } else if is(cls, i, List::RelativeDays) {
             hit = Some((i, i + 1, Label::Date, "day"));
         } else if is(cls, i, List::DateDeterminers)
@@ -960,10 +985,11 @@ fn numbers_and_times(
             w,
             "years" | "decades" | "months" | "weeks" | "days" | "hours"
         ) && i > 0
-            && matches!(word(i - 1), "for" | "in" | "over")
+            && matches!(word(i - 1), "for" | "in" | "over" | "recent")
         {
-            // "for years", "in decades": a duration with no number.
-            hit = Some((i, i + 1, Label::Date, "duration"));
+            // "for years", "in decades": a duration with no number; "in recent months".
+            let a = if word(i - 1) == "recent" { i - 1 } else { i };
+            hit = Some((a, i + 1, Label::Date, "duration"));
         } else if matches!(w, "winter" | "summer" | "autumn") {
             let a = if i > 0 && word(i - 1) == "the" {
                 i - 1
@@ -993,6 +1019,20 @@ fn numbers_and_times(
                 b += 2;
             }
             hit = Some((a, b, Label::Date, "year"));
+        } else if let Some(rest) = w.strip_prefix("mid-").filter(|rest| {
+            MONTHS[..12].iter().any(|m| rest.eq_ignore_ascii_case(m))
+                || rest
+                    .trim_end_matches('s')
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1000..=2100).contains(&y))
+        }) {
+            // "mid-December", "the mid-1990s", "mid-2019".
+            let a = if rest.ends_with('s') && i > 0 && word(i - 1).eq_ignore_ascii_case("the") {
+                i - 1
+            } else {
+                i
+            };
+            hit = Some((a, i + 1, Label::Date, "date"));
         } else if w.len() == 3
             && w.ends_with("0s")
             && w.as_bytes()[0].is_ascii_digit()
