@@ -584,6 +584,38 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Nov, 29, 2016",
         Label::Date,
     ),
+    // A name no list has, before its state or country, is a place.
+    (
+        "It was shown at the company’s headquarters in Cupertino, California.",
+        "Cupertino",
+        Label::Place,
+    ),
+    (
+        "From a base in Kodiak, Alaska, they sailed.",
+        "Kodiak",
+        Label::Place,
+    ),
+    (
+        "He grew up in Jackson, Mississippi.",
+        "Jackson",
+        Label::Place,
+    ),
+    // Landmarks named by their first word, states of the last century.
+    (
+        "It launched from Cape Canaveral today.",
+        "Cape Canaveral",
+        Label::Place,
+    ),
+    (
+        "Its highest peak is Mount Ruapehu.",
+        "Mount Ruapehu",
+        Label::Place,
+    ),
+    (
+        "Migrants from the former Soviet Union came.",
+        "Soviet Union",
+        Label::Place,
+    ),
     // Dates with the words OntoNotes keeps in them.
     ("In the mid-1990s it grew.", "the mid-1990s", Label::Date),
     ("By mid-December it fell.", "mid-December", Label::Date),
@@ -781,6 +813,12 @@ fn degrees_and_name_like_abbreviations_are_not_entities() {
     let found = entities("Matt Smith joined. Later Mr. Smith left.");
     assert!(
         found.contains(&("Smith".to_string(), Label::Person)),
+        "{found:?}"
+    );
+    // In a list of sources, "Surname, Given" is no place, though "Jordan" is a country.
+    let found = entities("Hoffman, Jordan (2021). The Film. Retrieved 2021.");
+    assert!(
+        !found.contains(&("Hoffman".to_string(), Label::Place)),
         "{found:?}"
     );
     // The compass word is not a given name: "the West Side" is no person.

@@ -1683,6 +1683,9 @@ fn classify_run(
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.place_suffixes.contains(last) {
         Some((Label::Place, "landmark"))
+    } else if n >= 2 && matches!(word(a), "Cape" | "Mount" | "Mt" | "Lake" | "Isle" | "Gulf") {
+        // "Cape Canaveral", "Mount Everest", "Lake Tahoe".
+        Some((Label::Place, "landmark"))
     } else if n >= 2
         && is_directional_place(lex, &(a..b).map(word).collect::<Vec<_>>(), slice(a + 1, b))
     {
@@ -1801,6 +1804,29 @@ fn classify_run(
         (plain && (kin || role || beside_person || byline))
             .then_some((Label::Person, "person's name"))
     });
+    // "Cupertino, California", "Kodiak, Alaska": a name no list has before a state or a
+    // country is a place ("Jackson, Mississippi" too, though "Jackson" is a surname).
+    // A region that is also a given name ("Hoffman, Jordan" in a list of sources) only after
+    // a word that places something ("in Amman, Jordan").
+    let locative = a > 0 && matches!(word(a - 1), "in" | "from" | "at" | "near" | "to" | "of");
+    let before_region = b + 1 < toks.len()
+        && word(b) == ","
+        && (1..=3).any(|len| {
+            b + 1 + len <= toks.len()
+                && matches!(
+                    lex.places.get(slice(b + 1, b + 1 + len)),
+                    Some(PlaceKind::Region | PlaceKind::Country)
+                )
+                && (locative || !lex.given_names.contains(slice(b + 1, b + 1 + len)))
+        })
+        && n <= 3
+        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)));
+    let label_why = match label_why {
+        None | Some((Label::Person, _)) if before_region && (label_why.is_none() || n == 1) => {
+            Some((Label::Place, "place before its state or country"))
+        }
+        other => other,
+    };
     // "Aerospace Writer Marcia Dunn": a capitalised job word before a given name is no part
     // of the name (a given name that is also a word stays: "Martin Luther King").
     if matches!(label_why, Some((Label::Person, _)))
