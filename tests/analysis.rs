@@ -616,6 +616,7 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Soviet Union",
         Label::Place,
     ),
+    ("He flew to L.A. on Monday.", "L.A.", Label::Place),
     // Dates with the words OntoNotes keeps in them.
     ("In the mid-1990s it grew.", "the mid-1990s", Label::Date),
     ("By mid-December it fell.", "mid-December", Label::Date),
@@ -815,6 +816,9 @@ fn degrees_and_name_like_abbreviations_are_not_entities() {
         found.contains(&("Smith".to_string(), Label::Person)),
         "{found:?}"
     );
+    // A handle or a hashtag names nothing in the prose.
+    let found = entities("Follow him on Twitter @LucasNolan and #deleteFacebook now.");
+    assert_eq!(found, [("Twitter".to_string(), Label::Org)]);
     // In a list of sources, "Surname, Given" is no place, though "Jordan" is a country.
     let found = entities("Hoffman, Jordan (2021). The Film. Retrieved 2021.");
     assert!(

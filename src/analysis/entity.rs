@@ -205,6 +205,8 @@ const ACRONYM_STOP: &[&str] = &[
     // tags "HTML" or "SQL" as organisations, and so does Glossa).
     "OS", "URL", "URLs", "HTTP", "GPS", "LED", "NEW", "LIVE", "WATCH", "NOTE", "UPDATE", "READ",
     "MORE", "BREAKING", "EXCLUSIVE", "VIDEO", "PHOTO", "PHOTOS", "TODO",
+    // Plurals and a few hardware terms that spaCy does not tag either.
+    "HDMI", "FPS", "TVs", "PCs",
 ];
 
 /// The closed word lists of this module.
@@ -1401,6 +1403,12 @@ fn names(
             } else {
                 break;
             }
+        }
+        // A handle or a hashtag ("@LucasNolan", "#deleteFacebook") is not a name in prose.
+        if i > 0 && matches!(toks[i - 1].text(text), "@" | "#") && toks[i - 1].end == toks[i].start
+        {
+            i = b;
+            continue;
         }
         // After a citation mark too: "…exceptions.[1] The community …".
         let sentence_start = i == 0 || OPENERS.contains(&toks[i - 1].text(text));
