@@ -617,6 +617,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Place,
     ),
     ("He flew to L.A. on Monday.", "L.A.", Label::Place),
+    // Movements named as organisations, one starting in lower case.
+    (
+        "They fought the Islamic State and al-Qaeda in 2002.",
+        "Islamic State",
+        Label::Org,
+    ),
+    (
+        "They fought the Islamic State and al-Qaeda in 2002.",
+        "al-Qaeda",
+        Label::Org,
+    ),
     // Dates with the words OntoNotes keeps in them.
     ("In the mid-1990s it grew.", "the mid-1990s", Label::Date),
     ("By mid-December it fell.", "mid-December", Label::Date),

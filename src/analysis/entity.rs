@@ -1327,7 +1327,11 @@ fn names(
 ) {
     let mut i = 0;
     while i < toks.len() {
-        if taken[i] || !toks[i].capitalized {
+        // "al-Qaeda" heads a name though it starts in lower case.
+        let particle_name = || {
+            is_name_particle(toks[i].text(text)) && lex.institutions.contains(toks[i].text(text))
+        };
+        if taken[i] || !(toks[i].capitalized || particle_name()) {
             i += 1;
             continue;
         }
@@ -1657,6 +1661,9 @@ fn classify_run(
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
         Some((Label::Place, "place name"))
+    } else if n >= 2 && lex.institutions.contains(whole) {
+        // "Islamic State", "Muslim Brotherhood".
+        Some((Label::Org, "institution"))
     } else if lex.is_group(whole) {
         Some((Label::Group, "nationality or group"))
     } else if n == 2 && last == "State" && lex.is_place(word(a)) {
