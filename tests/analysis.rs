@@ -694,6 +694,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Person,
     ),
     ("His first wife, Sally, died.", "Sally", Label::Person),
+    // A scraped photo credit glued to the photographer's name.
+    (
+        "Crews cleared the ice.CreditKirsten Luce for The New York Times",
+        "Kirsten Luce",
+        Label::Person,
+    ),
     // A soft hyphen, where the page allows a line break, is inside the word.
     (
         "Russian President Vladi\u{ad}mir Putin spoke.",
@@ -827,6 +833,9 @@ fn degrees_and_name_like_abbreviations_are_not_entities() {
         found.contains(&("Smith".to_string(), Label::Person)),
         "{found:?}"
     );
+    // A page number is no person, though "Page" is a given name.
+    let found = entities("It appears in print on Page A22 of the New York edition.");
+    assert!(found.iter().all(|(_, l)| *l != Label::Person), "{found:?}");
     // A handle or a hashtag names nothing in the prose.
     let found = entities("Follow him on Twitter @LucasNolan and #deleteFacebook now.");
     assert_eq!(found, [("Twitter".to_string(), Label::Org)]);

@@ -1338,7 +1338,7 @@ fn names(
         // A run of capitalised words, possibly joined by "of", "de", "bin" ….
         let mut b = i + 1;
         loop {
-            if b < toks.len() && !taken[b] && toks[b].capitalized {
+            if b < toks.len() && !taken[b] && toks[b].capitalized && !glued_credit(text, &toks[b]) {
                 b += 1;
             } else if b < toks.len() && !taken[b] && is_name_particle(toks[b].text(text)) {
                 // "Omar Hassan al-Bashir", "Abdel Fattah el-Sisi".
@@ -1407,6 +1407,26 @@ fn names(
             } else {
                 break;
             }
+        }
+        // "CreditChang W. Lee": a photo credit glued to the photographer's name by scraping.
+        if glued_credit(text, &toks[i]) {
+            let mut rest = toks[i].text(text);
+            while let Some(r) = rest.strip_prefix("Credit") {
+                rest = r;
+            }
+            // A person's name, not "CreditPhoto Illustration".
+            let given = lex.given_names.contains(rest) || lex.given_name_words.contains(rest);
+            if b - i >= 2 && given {
+                let start = toks[i].end - rest.len();
+                entities.push(Entity {
+                    span: ByteSpan::new(ByteOffset(start), ByteOffset(toks[b - 1].end)),
+                    label: Label::Person,
+                    canonical: None,
+                    why: Cow::Borrowed("photo credit"),
+                });
+            }
+            i = b;
+            continue;
         }
         // A handle or a hashtag ("@LucasNolan", "#deleteFacebook") is not a name in prose.
         if i > 0 && matches!(toks[i - 1].text(text), "@" | "#") && toks[i - 1].end == toks[i].start
@@ -1743,7 +1763,9 @@ fn classify_run(
             // "Jonathan Moyo": after a given name, a region's name is a surname.
             let surname_after_given =
                 k == b - 1 && k > head && lex.given_names.contains(word(head)) && lex.is_region(w);
+            // "Page A22": names have no digits.
             !has(w, List::FunctionWords)
+                && !w.contains(|c: char| c.is_ascii_digit())
                 && !lex.is_group(w)
                 && (name || surname_after_given || !lex.is_place(w))
         })
@@ -1758,6 +1780,7 @@ fn classify_run(
         && doc.mid_caps.contains(last)
         // "Star Wars": a plural is not a surname unless it is a known one ("Mark Williams").
         && (!last.ends_with('s') || lex.surnames.contains(last))
+        && !last.contains(|c: char| c.is_ascii_digit())
         && !lex.is_place(last)
         && !lex.is_group(last)
         && !has(last, List::FunctionWords)
@@ -2041,6 +2064,13 @@ fn is_job_word(w: &str) -> bool {
         || ["er", "or", "ist", "ian", "ant", "ent"]
             .iter()
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
+}
+
+/// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
+fn glued_credit(text: &str, t: &Token) -> bool {
+    t.text(text)
+        .strip_prefix("Credit")
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// An Arabic name's article joined to the name: "al-Bashir", "el-Sisi".
