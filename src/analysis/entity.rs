@@ -227,6 +227,8 @@ enum List {
     Measures,
     CurrencyWords,
     ApproxHeads,
+    /// "only", "just" before a figure.
+    Limiters,
     Connectors,
     FunctionWords,
     /// Cities named by English words ("Mobile", "Reading"), from the place lexicon.
@@ -249,6 +251,7 @@ const LISTS: &[(List, &[&str])] = &[
     (List::Measures, MEASURES),
     (List::CurrencyWords, CURRENCY_WORDS),
     (List::ApproxHeads, APPROX_HEADS),
+    (List::Limiters, &["only", "just"]),
     (List::Connectors, CONNECTORS),
     (List::FunctionWords, FUNCTION_WORDS),
 ];
@@ -595,7 +598,7 @@ fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
     // "only one", "only about 10 percent", "just 18 months": "only" stays with the figure,
     // "just" with a share or a period (spaCy writes "just one" without it).
-    if matches!(word(i), "only" | "just" | "Only" | "Just") {
+    if is(cls, i, List::Limiters) {
         let core = approx_core_len(text, toks, cls, i + 1);
         let k = i + 1 + core;
         let n = number_len(text, toks, cls, k);
@@ -612,6 +615,7 @@ fn approx_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     approx_core_len(text, toks, cls, i)
 }
 
+#[inline(always)]
 fn approx_core_len(text: &str, toks: &[Token], cls: &[u32], i: usize) -> usize {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
     if is(cls, i, List::ApproxHeads) {
@@ -850,11 +854,11 @@ fn numbers_and_times(
         // An abbreviation ("Mar", "Jan") needs its period or a number beside it: not "Mar
         // Hicks", "Jan Smith".
         let number_at = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
-        let abbreviated = !MONTHS[..12].iter().any(|m| w.eq_ignore_ascii_case(m));
+        let abbreviated = || !MONTHS[..12].iter().any(|m| w.eq_ignore_ascii_case(m));
         let month = is(cls, i, List::Months)
             && toks[i].capitalized
             && (w != "May" || number_at(i + 1))
-            && (!abbreviated
+            && (!abbreviated()
                 || word(i + 1) == "."
                 || number_at(i + 1)
                 || (word(i + 1) == "," && number_at(i + 2))
@@ -871,7 +875,7 @@ fn numbers_and_times(
                 && toks.get(b + 1).is_some_and(|t| t.kind == TokenKind::Number)
             {
                 b += 1;
-            } else if abbreviated
+            } else if abbreviated()
                 && word(b) == ","
                 && toks
                     .get(b + 1)
@@ -2075,6 +2079,10 @@ fn glued_credit(text: &str, t: &Token) -> bool {
 
 /// An Arabic name's article joined to the name: "al-Bashir", "el-Sisi".
 fn is_name_particle(w: &str) -> bool {
+    // Most words are ruled out by their first letter and length.
+    if w.len() < 4 || !matches!(w.as_bytes()[0], b'a' | b'e') {
+        return false;
+    }
     ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-"]
         .iter()
         .any(|p| {
