@@ -694,6 +694,19 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Person,
     ),
     ("His first wife, Sally, died.", "Sally", Label::Person),
+    // A byline glued to the next line by scraping: two names, not one.
+    (
+        "By Anthony ZurcherNorth America correspondent",
+        "Anthony Zurcher",
+        Label::Person,
+    ),
+    (
+        "By Anthony ZurcherNorth America correspondent",
+        "North America",
+        Label::Place,
+    ),
+    // A picture agency, also where its credit stands alone.
+    ("Photo: Getty Images", "Getty Images", Label::Org),
     // A scraped photo credit glued to the photographer's name.
     (
         "Crews cleared the ice.CreditKirsten Luce for The New York Times",

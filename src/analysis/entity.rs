@@ -1342,7 +1342,13 @@ fn names(
         // A run of capitalised words, possibly joined by "of", "de", "bin" ….
         let mut b = i + 1;
         loop {
-            if b < toks.len() && !taken[b] && toks[b].capitalized && !glued_credit(text, &toks[b]) {
+            // Not across a glue of two words ("ZurcherNorth"): scraped text lost the break.
+            if b < toks.len()
+                && !taken[b]
+                && toks[b].capitalized
+                && !glued_credit(text, &toks[b])
+                && toks[b].start > toks[b - 1].end
+            {
                 b += 1;
             } else if b < toks.len() && !taken[b] && is_name_particle(toks[b].text(text)) {
                 // "Omar Hassan al-Bashir", "Abdel Fattah el-Sisi".
@@ -1482,6 +1488,7 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
+            || lex.institutions.contains(slice(a, b))
             // "John Smith said" where the text also writes "Smith" alone.
             || (b - a == 2
                 && lex.given_name_words.contains(w)
@@ -1912,10 +1919,13 @@ fn classify_run(
                 for len in (1..=(b - k).min(4)).rev() {
                     let piece = slice(k, k + len);
                     // "Firefox Mobile" where the text also says "mobile": not the city.
-                    if (lex.is_place(piece) || lex.is_group(piece))
+                    let institution = len > 1 && lex.institutions.contains(piece);
+                    if (lex.is_place(piece) || lex.is_group(piece) || institution)
                         && (len > 1 || city_word_is_place(text, toks, k, lex, doc))
                     {
-                        let label = if lex.is_place(piece) {
+                        let label = if institution {
+                            Label::Org
+                        } else if lex.is_place(piece) {
                             Label::Place
                         } else {
                             Label::Group

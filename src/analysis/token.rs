@@ -44,6 +44,19 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// Where a compass word glued to the end of a name starts ("ZurcherNorth" gives 7): a lower-case
+/// letter, then "North", "South", "East" or "West" to the end of the word.
+fn glued_direction(word: &str) -> Option<usize> {
+    ["North", "South", "East", "West"].iter().find_map(|d| {
+        let cut = word.len().checked_sub(d.len())?;
+        (cut >= 3
+            && word.ends_with(d)
+            && word[..cut].ends_with(|c: char| c.is_lowercase())
+            && word.starts_with(char::is_uppercase))
+        .then_some(cut)
+    })
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -145,6 +158,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end,
                     kind: TokenKind::Possessive,
                     capitalized: false,
+                });
+            }
+            _ if kind == TokenKind::Word && glued_direction(word).is_some() => {
+                // "ZurcherNorth": a byline glued to the next line ("North America
+                // correspondent") when a page's markup was dropped.
+                let cut = start + glued_direction(word).unwrap_or(0);
+                tokens.push(Token {
+                    start,
+                    end: cut,
+                    kind,
+                    capitalized: c.is_uppercase(),
+                });
+                tokens.push(Token {
+                    start: cut,
+                    end,
+                    kind,
+                    capitalized: true,
                 });
             }
             _ => tokens.push(Token {
