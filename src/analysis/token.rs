@@ -140,30 +140,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Word
         };
-        // Split a possessive 's off the word.
+        // Split a possessive 's off the word; split "ZurcherNorth", a byline glued to the next
+        // line ("North America correspondent") when a page's markup was dropped.
         let possessive = ["’s", "'s"]
             .iter()
             .find(|p| word.len() > p.len() + 1 && word.ends_with(*p));
-        match possessive {
-            Some(p) if kind == TokenKind::Word => {
-                let cut = end - p.len();
-                tokens.push(Token {
-                    start,
-                    end: cut,
-                    kind,
-                    capitalized: c.is_uppercase(),
-                });
-                tokens.push(Token {
-                    start: cut,
-                    end,
-                    kind: TokenKind::Possessive,
-                    capitalized: false,
-                });
+        let split = match (possessive, kind) {
+            (Some(p), TokenKind::Word) => Some((end - p.len(), TokenKind::Possessive, false)),
+            (None, TokenKind::Word) => {
+                glued_direction(word).map(|cut| (start + cut, TokenKind::Word, true))
             }
-            _ if kind == TokenKind::Word && glued_direction(word).is_some() => {
-                // "ZurcherNorth": a byline glued to the next line ("North America
-                // correspondent") when a page's markup was dropped.
-                let cut = start + glued_direction(word).unwrap_or(0);
+            _ => None,
+        };
+        match split {
+            Some((cut, second_kind, second_capitalized)) => {
                 tokens.push(Token {
                     start,
                     end: cut,
@@ -173,8 +163,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 tokens.push(Token {
                     start: cut,
                     end,
-                    kind,
-                    capitalized: true,
+                    kind: second_kind,
+                    capitalized: second_capitalized,
                 });
             }
             _ => tokens.push(Token {
