@@ -694,6 +694,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Person,
     ),
     ("His first wife, Sally, died.", "Sally", Label::Person),
+    // A city's name after a given name is a surname.
+    (
+        "He starred alongside Zoe Kazan in it.",
+        "Zoe Kazan",
+        Label::Person,
+    ),
     // A byline glued to the next line by scraping: two names, not one.
     (
         "By Anthony ZurcherNorth America correspondent",

@@ -1771,9 +1771,12 @@ fn classify_run(
         && (a..b).all(|k| {
             let w = word(k);
             let name = lex.given_names.contains(w) || lex.surnames.contains(w);
-            // "Jonathan Moyo": after a given name, a region's name is a surname.
-            let surname_after_given =
-                k == b - 1 && k > head && lex.given_names.contains(word(head)) && lex.is_region(w);
+            // "Jonathan Moyo", "Zoe Kazan": after a given name, a region's or a city's name is
+            // a surname.
+            let surname_after_given = k == b - 1
+                && k > head
+                && lex.given_names.contains(word(head))
+                && matches!(lex.places.get(w), Some(PlaceKind::Region | PlaceKind::City));
             // "Page A22": names have no digits.
             !has(w, List::FunctionWords)
                 && !w.contains(|c: char| c.is_ascii_digit())
