@@ -628,6 +628,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         "al-Qaeda",
         Label::Org,
     ),
+    // An age in commas after a name is a date, as OntoNotes writes it.
+    (
+        "Eloise Parry, 21, was taken to hospital.",
+        "21",
+        Label::Date,
+    ),
     // Dates with the words OntoNotes keeps in them.
     ("In the mid-1990s it grew.", "the mid-1990s", Label::Date),
     ("By mid-December it fell.", "mid-December", Label::Date),

@@ -1192,6 +1192,18 @@ fn numbers_and_times(
                     } else if next == "of" && is(cls, b + 1, List::Measures) {
                         b += 2;
                         (Label::Quantity, "measure")
+                    } else if approx == 0
+                        && n == 1
+                        && b == i + 1
+                        && i >= 2
+                        && word(i - 1) == ","
+                        && toks[i - 2].capitalized
+                        && matches!(word(b), "," | ".")
+                        && word(i).len() <= 3
+                        && word(i).bytes().all(|c| c.is_ascii_digit())
+                    {
+                        // "Hori Parata, 75, watched": an age after a name.
+                        (Label::Date, "age")
                     } else {
                         (Label::Quantity, "number")
                     };
