@@ -628,6 +628,11 @@ const FOUND: &[(&str, &str, Label)] = &[
         "al-Qaeda",
         Label::Org,
     ),
+    (
+        "Some pipes are more than a century old.",
+        "more than a century old",
+        Label::Date,
+    ),
     // An age in commas after a name is a date, as OntoNotes writes it.
     (
         "Eloise Parry, 21, was taken to hospital.",

@@ -709,7 +709,7 @@ fn vague_duration_len(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     ) {
         return None;
     }
-    let end = if matches!(word(unit + 1), "ago" | "later" | "earlier") {
+    let end = if matches!(word(unit + 1), "ago" | "later" | "earlier" | "old") {
         unit + 2
     } else {
         unit + 1
@@ -972,8 +972,8 @@ fn numbers_and_times(
             } else {
                 i
             };
-            // "a century ago", "a year later".
-            let b = if matches!(word(i + 2), "ago" | "later" | "earlier") {
+            // "a century ago", "a year later", "more than a century old".
+            let b = if matches!(word(i + 2), "ago" | "later" | "earlier" | "old") {
                 i + 3
             } else {
                 i + 2
