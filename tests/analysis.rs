@@ -401,9 +401,10 @@ const FOUND: &[(&str, &str, Label)] = &[
     ),
     ("Each year, the river floods.", "Each year", Label::Date),
     ("Pipes break in the winter.", "the winter", Label::Date),
+    // An age keeps its "old", as "seven years old" does (spaCy: "more than a century old").
     (
         "The bridge is more than a century old.",
-        "more than a century",
+        "more than a century old",
         Label::Date,
     ),
     ("The plant has stood idle for years.", "years", Label::Date),
@@ -629,8 +630,8 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Org,
     ),
     (
-        "Some pipes are more than a century old.",
-        "more than a century old",
+        "The trees are several decades old.",
+        "several decades old",
         Label::Date,
     ),
     // An age in commas after a name is a date, as OntoNotes writes it.
