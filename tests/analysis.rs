@@ -629,6 +629,7 @@ const FOUND: &[(&str, &str, Label)] = &[
         "al-Qaeda",
         Label::Org,
     ),
+    ("A year later, prices fell.", "A year later", Label::Date),
     (
         "The trees are several decades old.",
         "several decades old",

@@ -958,7 +958,7 @@ fn numbers_and_times(
             hit = Some((i, i + 1, Label::Date, "date"));
         } else if let Some(len) = slash_date_len(text, toks, i) {
             hit = Some((i, i + len, Label::Date, "date"));
-        } else if (w == "a" || w == "an")
+        } else if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
             && matches!(
                 word(i + 1),
                 "year" | "decade" | "week" | "month" | "century" | "hour" | "minute"
