@@ -707,6 +707,18 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Person,
     ),
     ("His first wife, Sally, died.", "Sally", Label::Person),
+    // A name no list has beside a verb of speech.
+    (
+        "“We want to unify against this danger,” Lourimi said.",
+        "Lourimi",
+        Label::Person,
+    ),
+    // ... unless the text names it as an organisation elsewhere.
+    (
+        "Shares of Alibaba Group rose. In a statement, Alibaba said it would sell.",
+        "Alibaba",
+        Label::Org,
+    ),
     // A city's name after a given name is a surname.
     (
         "He starred alongside Zoe Kazan in it.",

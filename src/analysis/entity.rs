@@ -179,6 +179,8 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 /// Marks after which a capital may come from the grammar, as at a sentence start: a colon,
 /// an opening quote or bracket, a dash, a reference mark's "]".
+/// Why a name no list has is a person: it speaks ("Lourimi said").
+const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
 /// Research Institute", "the Women’s Institute".
 const PLURAL_POSSESSORS: &[&str] = &["Children", "Women", "Men", "People", "Workers", "Veterans"];
@@ -1865,6 +1867,17 @@ fn classify_run(
             && entities
                 .last()
                 .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
+        // "“We will win,” Lourimi said", "said Azzouz": a name no list has beside a verb of
+        // speech (a company that speaks is usually in the company list, found before).
+        let speaker = {
+            let speech = |w: &str| matches!(w, "said" | "says" | "told" | "added" | "wrote");
+            let after = toks.get(b).map_or("", |t| t.text(text));
+            (speech(after) || (a > 0 && speech(word(a - 1))))
+                && (a..b).all(|k| word(k).chars().skip(1).all(char::is_lowercase))
+        };
+        if plain && speaker && !(kin || role || beside_person || byline) {
+            return Some((Label::Person, SPEAKER));
+        }
         (plain && (kin || role || beside_person || byline))
             .then_some((Label::Person, "person's name"))
     });
@@ -2294,6 +2307,14 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
     }
     entities.extend(added);
     entities.sort_by_key(|e| (e.span.start, e.span.end));
+    // "Alibaba said": a speaker the text names as an organisation elsewhere ("Alibaba Group").
+    for e in entities.iter_mut().filter(|e| e.why == SPEAKER) {
+        let name = &text[e.span.start.0..e.span.end.0];
+        if full.get(name).is_some_and(|(_, l)| *l == Label::Org) {
+            e.label = Label::Org;
+            e.why = Cow::Borrowed("another mention of an organisation");
+        }
+    }
     // "Hamilton" taken for the city where the text names Margaret Hamilton: the person; and
     // "Smith", a word in company names, where the text names John Smith.
     for e in entities
