@@ -877,6 +877,18 @@ fn degrees_and_name_like_abbreviations_are_not_entities() {
         found.contains(&("Smith".to_string(), Label::Person)),
         "{found:?}"
     );
+    // Nouns that speak are not people: "the Ministry said", "Officials said".
+    for sentence in [
+        "Later, the Ministry said no.",
+        "On Monday, the Police said it was calm.",
+        "In the end, Officials said so.",
+    ] {
+        let found = entities(sentence);
+        assert!(
+            found.iter().all(|(_, l)| *l != Label::Person),
+            "{sentence:?} gave {found:?}"
+        );
+    }
     // A page number is no person, though "Page" is a given name.
     let found = entities("It appears in print on Page A22 of the New York edition.");
     assert!(found.iter().all(|(_, l)| *l != Label::Person), "{found:?}");

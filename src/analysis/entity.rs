@@ -1872,8 +1872,22 @@ fn classify_run(
         let speaker = {
             let speech = |w: &str| matches!(w, "said" | "says" | "told" | "added" | "wrote");
             let after = toks.get(b).map_or("", |t| t.text(text));
+            // Not "the Ministry said", "Officials said", "Police told".
+            let determiner = a > 0
+                && matches!(
+                    word(a - 1).to_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
+                );
             (speech(after) || (a > 0 && speech(word(a - 1))))
-                && (a..b).all(|k| word(k).chars().skip(1).all(char::is_lowercase))
+                && !determiner
+                && !last.ends_with('s')
+                && (a..b).all(|k| {
+                    let w = word(k);
+                    w.chars().skip(1).all(char::is_lowercase)
+                        && !lex.org_suffixes.contains(w)
+                        && !lex.org_nouns.contains(w)
+                        && !lex.institutions.contains(w)
+                })
         };
         if plain && speaker && !(kin || role || beside_person || byline) {
             return Some((Label::Person, SPEAKER));
