@@ -1224,6 +1224,32 @@ fn glossa(args: &[&str], stdin: &[u8]) -> std::process::Output {
     child.wait_with_output().expect("output")
 }
 
+/// A reader that stops early (`glossa analyze … | head`) ends the run quietly, not in a panic.
+#[test]
+fn cli_output_to_a_closed_pipe_is_not_a_panic() {
+    use std::io::Write;
+    let article = std::fs::read_to_string("assets/sample-article.txt").expect("sample");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_glossa"))
+        .args(["analyze", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("glossa runs");
+    // Close the reading end before any output: the output (far over a pipe's buffer) cannot
+    // be written.
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin
+        .write_all(article.repeat(40).as_bytes())
+        .expect("write");
+    drop(stdin);
+    let out = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}
+
 #[test]
 fn cli_prints_code_point_offsets() {
     let text = "🚂🚂 Kim Jong Un left Pyongyang on Monday.";

@@ -177,8 +177,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "every", "no", "not", "more", "most", "some", "many", "much", "few", "several", "other",
     "another", "such", "meanwhile", "however", "today", "yesterday", "instead", "among",
 ];
-/// Marks after which a capital may come from the grammar, as at a sentence start: a colon,
-/// an opening quote or bracket, a dash, a reference mark's "]".
 /// Why a name no list has is a person: it speaks ("Lourimi said").
 const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
@@ -198,6 +196,8 @@ const STATE_CODES: &[&str] = &[
     "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
     "VA", "WA", "WV", "WI", "WY", "DC",
 ];
+/// Marks after which a capital may come from the grammar, as at a sentence start: a colon,
+/// an opening quote or bracket, a dash, a reference mark's "]".
 const OPENERS: &[&str] = &[":", "“", "\"", "‘", "(", "–", "—", "]"];
 #[rustfmt::skip]
 const ACRONYM_STOP: &[&str] = &[
@@ -1803,7 +1803,6 @@ fn classify_run(
         && (!sentence_start || doc.standalone.contains(last))
         && lex.given_name_words.contains(word(a))
         && !is_generic_head(word(a))
-        && !GENERIC_NAME_WORDS.contains(&word(a))
         && !lex.is_place(word(a))
         && doc.mid_caps.contains(last)
         // "Star Wars": a plural is not a surname unless it is a known one ("Mark Williams").
@@ -1869,17 +1868,20 @@ fn classify_run(
                 .is_some_and(|e| e.label == Label::Person && e.span.end.0 == toks[a - 2].end);
         // "“We will win,” Lourimi said", "said Azzouz": a name no list has beside a verb of
         // speech (a company that speaks is usually in the company list, found before).
-        let speaker = {
+        let speaker = || {
             let speech = |w: &str| matches!(w, "said" | "says" | "told" | "added" | "wrote");
             let after = toks.get(b).map_or("", |t| t.text(text));
             // Not "the Ministry said", "Officials said", "Police told".
-            let determiner = a > 0
-                && matches!(
-                    word(a - 1).to_lowercase().as_str(),
-                    "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our"
-                );
+            let determiner = || {
+                a > 0
+                    && [
+                        "the", "a", "an", "this", "that", "its", "his", "her", "their", "our",
+                    ]
+                    .iter()
+                    .any(|d| word(a - 1).eq_ignore_ascii_case(d))
+            };
             (speech(after) || (a > 0 && speech(word(a - 1))))
-                && !determiner
+                && !determiner()
                 && !last.ends_with('s')
                 && (a..b).all(|k| {
                     let w = word(k);
@@ -1889,11 +1891,15 @@ fn classify_run(
                         && !lex.institutions.contains(w)
                 })
         };
-        if plain && speaker && !(kin || role || beside_person || byline) {
-            return Some((Label::Person, SPEAKER));
+        if !plain {
+            None
+        } else if kin || role || beside_person || byline {
+            Some((Label::Person, "person's name"))
+        } else if speaker() {
+            Some((Label::Person, SPEAKER))
+        } else {
+            None
         }
-        (plain && (kin || role || beside_person || byline))
-            .then_some((Label::Person, "person's name"))
     });
     // "Cupertino, California", "Kodiak, Alaska": a name no list has before a state or a
     // country is a place ("Jackson, Mississippi" too, though "Jackson" is a surname).

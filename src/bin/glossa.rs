@@ -10,7 +10,7 @@
 //! glossa validate FILE.jsonld  check W3C Web Annotation or schema.org ClaimReview JSON-LD
 //! ```
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use glossa::analysis::analyze;
@@ -116,10 +116,20 @@ fn main() -> ExitCode {
 fn finish(result: Result<String, String>) -> ExitCode {
     match result {
         Ok(out) => {
-            if !out.is_empty() {
-                println!("{out}");
+            if out.is_empty() {
+                return ExitCode::SUCCESS;
             }
-            ExitCode::SUCCESS
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A reader that stopped early (`glossa analyze … | head`) is not an error to
+                // report, and never a panic.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("glossa: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         // Wrong arguments come with the usage, and exit 2 like any other usage error.
         Err(message) if message.ends_with(USAGE) => {
