@@ -635,6 +635,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         "several decades old",
         Label::Date,
     ),
+    // A compass word before a nationality: one group.
+    (
+        "It was the deadliest attack in the North African nation.",
+        "North African",
+        Label::Group,
+    ),
     // An age in commas after a name is a date, as OntoNotes writes it.
     (
         "Eloise Parry, 21, was taken to hospital.",

@@ -1711,6 +1711,9 @@ fn classify_run(
         Some((Label::Org, "institution"))
     } else if lex.is_group(whole) {
         Some((Label::Group, "nationality or group"))
+    } else if n == 2 && DIRECTIONS.contains(&word(a)) && lex.is_group(last) {
+        // "the North African nation", "West African states".
+        Some((Label::Group, "nationality or group"))
     } else if n == 2 && last == "State" && lex.is_place(word(a)) {
         // "Florida State", "Ohio State": a university.
         Some((Label::Org, "organisation name"))
