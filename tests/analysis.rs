@@ -641,6 +641,13 @@ const FOUND: &[(&str, &str, Label)] = &[
         "North African",
         Label::Group,
     ),
+    // Hyphenated peoples are a group, not a product's model name.
+    (
+        "Nine African-American men were freed.",
+        "African-American",
+        Label::Group,
+    ),
+    ("The Sino-Russian pact held.", "Sino-Russian", Label::Group),
     // An age in commas after a name is a date, as OntoNotes writes it.
     (
         "Eloise Parry, 21, was taken to hospital.",

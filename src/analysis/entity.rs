@@ -177,6 +177,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "every", "no", "not", "more", "most", "some", "many", "much", "few", "several", "other",
     "another", "such", "meanwhile", "however", "today", "yesterday", "instead", "among",
 ];
+/// The combining forms of peoples' names: "Sino-Russian", "Franco-German", "Anglo-Saxon".
+#[rustfmt::skip]
+const COMBINING_FORMS: &[&str] = &[
+    "Sino", "Franco", "Anglo", "Russo", "Indo", "Afro", "Euro", "Judeo", "Greco", "Austro",
+    "Italo", "Hispano", "Luso", "Irano", "Turco", "Serbo", "Czecho", "Belgo", "Nippo", "Dano",
+];
 /// Why a name no list has is a person: it speaks ("Lourimi said").
 const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
@@ -2215,6 +2221,15 @@ fn single_word(
     }
     let has_digit = w.chars().any(|c| c.is_ascii_digit());
     let inner_caps = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+    // "African-American", "Israeli-Palestinian", "Sino-Russian": peoples, not a product.
+    let mut parts = w.split('-');
+    let first = parts.next().unwrap_or_default();
+    if w.contains('-')
+        && (lex.is_group(first) || COMBINING_FORMS.contains(&first))
+        && parts.all(|p| lex.is_group(p))
+    {
+        return Some((Label::Group, "nationality or group"));
+    }
     if w.contains('-') && (has_digit || w.split('-').all(|p| p.starts_with(char::is_uppercase))) {
         return Some((Label::Work, "product or model name"));
     }
