@@ -1702,12 +1702,15 @@ fn classify_run(
             .any(|k| lex.given_names.contains(word(k)) || lex.surnames.contains(word(k)));
     // "Martin Indyk": a given name before a word no list knows is a person, not the company
     // "Martin" (but "Ford Motor", "Apple Music" stay companies).
-    let given_name_before_unknown = n == 2
-        && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
-        && !lex.org_suffixes.contains(last)
-        && !lex.organisations.contains_key(last)
-        && !lex.is_place(last)
-        && last.chars().skip(1).all(char::is_lowercase);
+    // Asked only where a company would be named, not for every run.
+    let given_name_before_unknown = || {
+        n == 2
+            && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
+            && !lex.org_suffixes.contains(last)
+            && !lex.organisations.contains_key(last)
+            && !lex.is_place(last)
+            && lower_after_first(last)
+    };
     // "Split won" where the text also says "the split": the word, not the city.
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
@@ -1771,7 +1774,7 @@ fn classify_run(
         Some((Label::Work, "title"))
     } else if n <= 3
         && !person_like
-        && !given_name_before_unknown
+        && !given_name_before_unknown()
         && is_organisation(lex, word(a), n, sentence_start && a == first)
     {
         Some((Label::Org, "organisation name"))
@@ -1894,7 +1897,7 @@ fn classify_run(
                 && !last.ends_with('s')
                 && (a..b).all(|k| {
                     let w = word(k);
-                    w.chars().skip(1).all(char::is_lowercase)
+                    lower_after_first(w)
                         && !lex.org_suffixes.contains(w)
                         && !lex.org_nouns.contains(w)
                         && !lex.institutions.contains(w)
@@ -2124,6 +2127,12 @@ fn is_organisation(lex: &Lexicon, w: &str, n: usize, at_sentence_start: bool) ->
 /// "Royal"): not by itself the start of a company's or a person's name.
 fn is_generic_head(w: &str) -> bool {
     DIRECTIONS.contains(&w) || GENERIC_NAME_WORDS.contains(&w)
+}
+
+/// A word written like a plain name ("Indyk"): nothing after its first letter is a capital
+/// ("McHugh", "NASA" and "al-Qaeda" are other kinds of word).
+fn lower_after_first(w: &str) -> bool {
+    w.chars().skip(1).all(char::is_lowercase)
 }
 
 /// A capitalised word that names a job or a role ("Writer", "Feminist", "Miss"), not an
