@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: fuzz serve test setup setup-build build size test-native test-eval eval eval-extraction bench bench-browser test-browser test-e2e lint fmt clean
+.PHONY: fuzz serve test setup setup-build build size test-native test-eval eval eval-extraction eval-entities bench bench-browser test-browser test-e2e lint fmt clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup-build
@@ -43,6 +43,11 @@ eval:
 eval-extraction:
 	cargo build --locked --release --bin glossa
 	python3 scripts/eval/extraction_independent.py target/release/glossa
+
+## eval-entities: independent entity check on four hand-labelled newspaper4k articles (downloads its sdist)
+eval-entities:
+	cargo build --locked --release --bin glossa
+	python3 scripts/eval/entities_independent.py target/release/glossa
 
 ## bench: criterion benchmarks of the core (analysis, extraction, anchoring, export and import)
 bench:
