@@ -790,6 +790,28 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Yom Kippur",
         Label::Date,
     ),
+    // A capitalised ordinal inside a name is part of it, not a number.
+    (
+        "Speech is protected under the First Amendment.",
+        "the First Amendment",
+        Label::Work,
+    ),
+    (
+        "Migration grew after the Second World War ended.",
+        "Second World War",
+        Label::Event,
+    ),
+    // Amounts named with their currency, and ages written apart.
+    (
+        "The deal saved customers hundreds of millions of dollars.",
+        "hundreds of millions of dollars",
+        Label::Quantity,
+    ),
+    (
+        "Supporters of the 93 year-old leader gathered.",
+        "93 year-old",
+        Label::Date,
+    ),
     // Particles inside a person's name.
     (
         "The mayor, Bill de Blasio, said so.",
@@ -1068,6 +1090,12 @@ fn a_surname_keeps_its_particles_and_links_to_the_full_name() {
             "{text:?} gave {found:?}"
         );
     }
+    // "First Lady" is a title, not a count or a company.
+    assert_eq!(entities("The First Lady spoke to reporters."), []);
+    assert_eq!(
+        entities("He won the race. First Lady Jill Biden spoke."),
+        [("Jill Biden".to_string(), Label::Person)]
+    );
     // Two places side by side stay two names.
     assert_eq!(
         entities("Laws in England and Wales differ."),

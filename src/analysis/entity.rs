@@ -345,7 +345,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[ByteSpan]) -> Vec<En
         let mut taken = vec![false; toks.len()];
         let cls = &cls_all[first..next];
         quoted_titles(text, toks, &mut taken, lex, &mut entities);
-        numbers_and_times(text, toks, cls, &mut taken, &mut entities);
+        numbers_and_times(text, toks, cls, &mut taken, lex, &mut entities);
         names(text, toks, &mut taken, lex, &doc, &mut entities);
     }
     entities.sort_by_key(|e| (e.span.start, e.span.end));
@@ -775,6 +775,7 @@ fn numbers_and_times(
     toks: &[Token],
     cls: &[u32],
     taken: &mut [bool],
+    lex: &Lexicon,
     entities: &mut Vec<Entity>,
 ) {
     let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
@@ -1126,6 +1127,11 @@ fn numbers_and_times(
             hit = Some((a, i + 2, Label::Date, "quarter"));
         } else if w == "First" && word(i + 1) == "," {
             // "First, …" orders an argument; it counts nothing.
+        } else if is(cls, i, List::Ordinals)
+            && toks[i].capitalized
+            && ordinal_heads_a_name(text, toks, i, lex)
+        {
+            // "the First Amendment", "the Second World War": a word of a name, left to names.
         } else if is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)) {
             hit = Some((i, i + 1, Label::Quantity, "ordinal"));
         } else if is(cls, i, List::Multiples)
@@ -1206,6 +1212,17 @@ fn numbers_and_times(
                     } else if next == "of" && is(cls, b + 1, List::Measures) {
                         b += 2;
                         (Label::Quantity, "measure")
+                    } else if next == "of" && is(cls, b + 1, List::CurrencyWords) {
+                        // "hundreds of millions of dollars".
+                        b += 2;
+                        (Label::Quantity, "money")
+                    } else if matches!(
+                        next.as_str(),
+                        "year-old" | "years-old" | "month-old" | "week-old" | "day-old"
+                    ) {
+                        // "the 93 year-old", written apart.
+                        b += 1;
+                        (Label::Date, "age")
                     } else if approx == 0
                         && n == 1
                         && b == i + 1
@@ -1235,6 +1252,25 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// A capitalised ordinal that begins an event's, a law's or a title's name: "Second Boer War",
+/// "First Amendment", "First Lady" (not "First Trailer" or "the First Labour Government").
+fn ordinal_heads_a_name(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let mut end = i + 1;
+    while end < toks.len()
+        && end < i + 4
+        && toks[end].capitalized
+        && toks[end].start == toks[end - 1].end + 1
+    {
+        end += 1;
+    }
+    let last = toks[end - 1].text(text);
+    end > i + 1
+        && (lex.event_suffixes.contains(last)
+            || lex.work_suffixes.contains(last)
+            || last == "Wars"
+            || lex.titles.contains(&text[toks[i].start..toks[i + 1].end]))
 }
 
 /// "22-year-old", "Two-year-old", "70-minute", "10-mile", "second-quarter": a number and a
