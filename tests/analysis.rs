@@ -812,6 +812,32 @@ const FOUND: &[(&str, &str, Label)] = &[
         "93 year-old",
         Label::Date,
     ),
+    // Unknown names by their role in apposition, and a full name before an employer.
+    (
+        "The thaw worried Tasos Georgelis, deputy commissioner for water.",
+        "Tasos Georgelis",
+        Label::Person,
+    ),
+    (
+        "Ajmi Lourimi, a member of the secretariat, said so.",
+        "Ajmi Lourimi",
+        Label::Person,
+    ),
+    (
+        "Analyst Jamie Werner of Goldman Sachs said so.",
+        "Jamie Werner",
+        Label::Person,
+    ),
+    (
+        "Analyst Jamie Werner of Goldman Sachs said so.",
+        "Goldman Sachs",
+        Label::Org,
+    ),
+    (
+        "Matt Cruz snowboarded through Manhattan.",
+        "Matt Cruz",
+        Label::Person,
+    ),
     // Particles inside a person's name.
     (
         "The mayor, Bill de Blasio, said so.",
@@ -1090,6 +1116,11 @@ fn a_surname_keeps_its_particles_and_links_to_the_full_name() {
             "{text:?} gave {found:?}"
         );
     }
+    // An organisation in apposition is not a person.
+    assert_eq!(
+        entities("Acme Widgets, the largest employer in town, closed."),
+        []
+    );
     // "First Lady" is a title, not a count or a company.
     assert_eq!(entities("The First Lady spoke to reporters."), []);
     assert_eq!(

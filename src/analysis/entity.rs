@@ -155,6 +155,9 @@ const ROLE_NOUNS: &[&str] = &[
     "economist", "scientist", "researcher", "author", "writer", "activist", "lawyer", "attorney",
     "judge", "prosecutor", "candidate", "colleague", "executive", "editor", "reporter",
     "correspondent", "photographer", "manager", "owner", "resident", "victim", "suspect",
+    "commissioner", "member", "ranger", "officer", "inspector", "adviser", "advisor",
+    "consultant", "partner", "engineer", "teacher", "student", "doctor", "historian", "curator",
+    "councillor", "councilman", "councilwoman", "representative", "architect", "designer",
 ];
 /// Time zones written after a clock time ("1:39 PM ET").
 #[rustfmt::skip]
@@ -1586,11 +1589,17 @@ fn classify_run(
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
             || lex.institutions.contains(slice(a, b))
+            // "Ajmi Lourimi, a member of …": a name with its role in apposition.
+            || (b - a == 2
+                && lower_after_first(w)
+                && lower_after_first(word(a + 1))
+                && !has(w, List::FunctionWords)
+                && role_in_apposition(text, toks, b))
             // "John Smith said" where the text also writes "Smith" alone.
             || (b - a == 2
                 && lex.given_name_words.contains(w)
                 && !GENERIC_NAME_WORDS.contains(&w)
-                && doc.standalone.contains(word(a + 1)));
+                && (doc.standalone.contains(word(a + 1)) || lex.surnames.contains(word(a + 1))));
         // "The Big Sick" keeps its "The" when the document writes it mid-sentence too.
         let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
         let unvouched =
@@ -1640,6 +1649,17 @@ fn classify_run(
         if person && lex.is_place(slice(k + 1, b)) {
             classify_run(text, toks, a, k, false, lex, doc, entities);
             push(entities, toks, k + 1, b, Label::Place, "place name");
+            return;
+        }
+        // "Jamie Werner of Microsoft": a full name, then where the person works.
+        let full_name = k >= a + 2
+            && (lex.given_names.contains(word(a))
+                || (lex.given_name_words.contains(word(a)) && lex.surnames.contains(word(k - 1))))
+            && !lex.org_suffixes.contains(word(k - 1))
+            && !lex.titles.contains(word(k - 1));
+        if full_name {
+            classify_run(text, toks, a, k, false, lex, doc, entities);
+            classify_run(text, toks, k + 1, b, false, lex, doc, entities);
             return;
         }
     }
@@ -1959,6 +1979,15 @@ fn classify_run(
             });
         // "Opposition leader Stefanos Kasselakis", "spokeswoman Maria Zakharova".
         let role = n >= 2 && a > 0 && ROLE_NOUNS.contains(&word(a - 1));
+        // "Tasos Georgelis, deputy commissioner for …", "Ajmi Lourimi, a member of …": a role
+        // in apposition, within four lower-case words after the comma.
+        let appositive = n >= 2
+            && (a..b).all(|k| {
+                lower_after_first(word(k))
+                    && !lex.org_suffixes.contains(word(k))
+                    && !lex.organisations.contains_key(word(k))
+            })
+            && role_in_apposition(text, toks, b);
         let beside_person = n >= 2
             && a >= 2
             && matches!(word(a - 1), "and" | ",")
@@ -1992,7 +2021,7 @@ fn classify_run(
         };
         if !plain {
             None
-        } else if kin || role || beside_person || byline {
+        } else if kin || role || appositive || beside_person || byline {
             Some((Label::Person, "person's name"))
         } else if speaker() {
             Some((Label::Person, SPEAKER))
@@ -2255,6 +2284,20 @@ fn with_particles(text: &str, start: usize, full_name: &str, surname: &str) -> u
     start
 }
 
+/// "…, deputy commissioner for …", "…, a member of …" after a name at `comma`: a role within
+/// four lower-case words after the comma.
+fn role_in_apposition(text: &str, toks: &[Token], comma: usize) -> bool {
+    toks.get(comma).is_some_and(|t| t.text(text) == ",")
+        && toks
+            .iter()
+            .skip(comma + 1)
+            .take(4)
+            .take_while(|t| {
+                t.kind == TokenKind::Possessive || t.text(text).starts_with(char::is_lowercase)
+            })
+            .any(|t| ROLE_NOUNS.contains(&t.text(text)))
+}
+
 /// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
 fn glued_credit(text: &str, t: &Token) -> bool {
     t.text(text)
@@ -2390,8 +2433,11 @@ fn link_mentions(text: &str, entities: &mut Vec<Entity>, tokens: &[Token], lex: 
                     Some(PlaceKind::City | PlaceKind::CityWord | PlaceKind::Region)
                 );
             // Not "OS" from "OS X": capitals that name nothing alone.
+            // "New" from "New York University" does not name it in "New pipes will …".
+            let generic_org_word = e.label == Label::Org && is_generic_head(part);
             let name_like = part.chars().count() > 1
                 && !has(part, List::FunctionWords)
+                && !generic_org_word
                 && !ACRONYM_STOP.contains(part)
                 && (!lex.is_place(part) || surname_city)
                 && !lex.is_group(part)
