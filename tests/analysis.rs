@@ -838,6 +838,27 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Matt Cruz",
         Label::Person,
     ),
+    (
+        "He owns the boat with Rolfe McCartney.",
+        "Rolfe McCartney",
+        Label::Person,
+    ),
+    // Organisations: "for a" inside a name; a studio's "Games".
+    (
+        "The Committee for a Responsible Federal Budget warned.",
+        "The Committee for a Responsible Federal Budget",
+        Label::Org,
+    ),
+    (
+        "Staff at Rocksteady Games cheered.",
+        "Rocksteady Games",
+        Label::Org,
+    ),
+    (
+        "Athletes arrived for the Commonwealth Games.",
+        "Commonwealth Games",
+        Label::Event,
+    ),
     // Particles inside a person's name.
     (
         "The mayor, Bill de Blasio, said so.",

@@ -1423,6 +1423,15 @@ fn names(
             {
                 // Two particles: "Ursula von der Leyen", "Oscar de la Hoya".
                 b += 3;
+            } else if b + 2 < toks.len()
+                && matches!(toks[b].text(text), "for" | "on")
+                && matches!(toks[b + 1].text(text), "a" | "the")
+                && !taken[b + 2]
+                && toks[b + 2].capitalized
+                && lex.org_suffixes.contains(toks[b - 1].text(text))
+            {
+                // "the Committee for a Responsible Federal Budget".
+                b += 3;
             } else if b + 1 < toks.len()
                 && toks[b].text(text) == "and"
                 && !taken[b + 1]
@@ -1831,6 +1840,12 @@ fn classify_run(
         // "Florida State", "Ohio State": a university.
         Some((Label::Org, "organisation name"))
     } else if n >= 2
+        && last == "Games"
+        && !sports_games(lex, &(a..b - 1).map(word).collect::<Vec<_>>())
+    {
+        // "Rocksteady Games", "Epic Games": a studio, not the Olympic Games.
+        Some((Label::Org, "organisation name"))
+    } else if n >= 2
         && (lex.event_suffixes.contains(last)
             || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
     {
@@ -1876,6 +1891,16 @@ fn classify_run(
         // title. With a place in it, it is more often a building or a team ("The London
         // West Hollywood"), so the place is marked instead.
         Some((Label::Work, "title"))
+    } else if n == 2
+        && last
+            .strip_prefix("Mc")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase) && lower_after_first(rest))
+        && lower_after_first(word(a))
+        && !lex.is_place(word(a))
+        && !lex.organisations.contains_key(word(a))
+    {
+        // "Rolfe McCartney": a "Mc" surname after a first name no list has.
+        Some((Label::Person, "person's name"))
     } else if n <= 3
         && !person_like
         && !given_name_before_unknown()
@@ -2296,6 +2321,30 @@ fn role_in_apposition(text: &str, toks: &[Token], comma: usize) -> bool {
                 t.kind == TokenKind::Possessive || t.text(text).starts_with(char::is_lowercase)
             })
             .any(|t| ROLE_NOUNS.contains(&t.text(text)))
+}
+
+/// The words before "Games" name a sporting event: "Olympic", "Commonwealth", "Asian", a place.
+fn sports_games(lex: &Lexicon, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        lex.is_place(w)
+            || lex.is_group(w)
+            || matches!(
+                *w,
+                "Olympic"
+                    | "Paralympic"
+                    | "Commonwealth"
+                    | "Youth"
+                    | "Winter"
+                    | "Summer"
+                    | "Highland"
+                    | "Invictus"
+                    | "Special"
+                    | "World"
+                    | "Island"
+                    | "Pan"
+                    | "X"
+            )
+    })
 }
 
 /// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
