@@ -859,6 +859,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Commonwealth Games",
         Label::Event,
     ),
+    // The people of a city or a state; oceans.
+    (
+        "The thaw was welcomed by many New Yorkers.",
+        "New Yorkers",
+        Label::Group,
+    ),
+    (
+        "Californians voted on Tuesday.",
+        "Californians",
+        Label::Group,
+    ),
+    (
+        "The halibut fishery in the Northern Pacific closed.",
+        "Northern Pacific",
+        Label::Place,
+    ),
     // Particles inside a person's name.
     (
         "The mayor, Bill de Blasio, said so.",

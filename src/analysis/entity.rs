@@ -1597,6 +1597,7 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
+            || people_of_a_place(lex, slice(a, b))
             || lex.institutions.contains(slice(a, b))
             // "Ajmi Lourimi, a member of …": a name with its role in apposition.
             || (b - a == 2
@@ -1821,6 +1822,9 @@ fn classify_run(
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
         Some((Label::Place, "place name"))
+    } else if people_of_a_place(lex, whole) {
+        // "New Yorkers", "Londoners", "Californians", "Bostonians".
+        Some((Label::Group, "people of a place"))
     } else if n >= 3
         && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
         && (a + 1..b - 1).all(|k| NAME_PARTICLES.contains(&word(k)))
@@ -2321,6 +2325,15 @@ fn role_in_apposition(text: &str, toks: &[Token], comma: usize) -> bool {
                 t.kind == TokenKind::Possessive || t.text(text).starts_with(char::is_lowercase)
             })
             .any(|t| ROLE_NOUNS.contains(&t.text(text)))
+}
+
+/// The people of a city or a state, named from it: "New Yorkers", "Londoners" (place + "ers"),
+/// "Californians" (a place in "a" + "ns"), "Bostonians" (place + "ians").
+fn people_of_a_place(lex: &Lexicon, name: &str) -> bool {
+    let place = |p: Option<&str>| p.is_some_and(|p| p.len() > 2 && lex.is_place(p));
+    place(name.strip_suffix("ers"))
+        || place(name.strip_suffix("ns").filter(|p| p.ends_with('a')))
+        || place(name.strip_suffix("ians"))
 }
 
 /// The words before "Games" name a sporting event: "Olympic", "Commonwealth", "Asian", a place.
