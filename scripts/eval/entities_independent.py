@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Independent check of entity detection on news articles Glossa was never tuned to: four
-English articles from newspaper4k's source package (PyPI), labelled by hand with OntoNotes
-types in tests/eval/independent/ (entities only). Prints typed exact-match F1 per article and
-pooled over all four (micro: every entity counts once), with the same scorer as `make eval`.
+"""Independent check of entity and claim detection on news articles Glossa was never tuned to:
+four English articles from newspaper4k's source package (PyPI), labelled by hand in
+tests/eval/independent/ (entities with OntoNotes types; each sentence marked claim or not).
+Prints typed exact-match entity F1 per article and pooled over all four (micro: every entity
+counts once), and sentence-level claim precision and recall pooled, with the same scorer as
+`make eval`.
 
     python3 scripts/eval/entities_independent.py [GLOSSA_BINARY]
     SPACY_PYTHON=/tmp/spacy/bin/python python3 scripts/eval/entities_independent.py
@@ -48,6 +50,8 @@ def predict(tool, path):
 
 tools = ["glossa"] + (["spacy"] if os.environ.get("SPACY_PYTHON") else [])
 pooled = {tool: [0, 0, 0] for tool in tools}  # matched, predicted, gold
+claims = [0, 0, 0]  # Glossa's claims: true positives, false positives, missed
+sentences = [0, 0]  # claims, sentences (the precision of calling every sentence a claim)
 for gold_path in sorted(glob.glob(os.path.join(labels, "*.gold.json"))):
     gold = json.load(open(gold_path, encoding="utf-8"))
     path = os.path.normpath(os.path.join(labels, gold["text_file"]))
@@ -63,9 +67,18 @@ for gold_path in sorted(glob.glob(os.path.join(labels, "*.gold.json"))):
         counts[1] += result["pred"]
         counts[2] += result["gold"]
         row.append(f"{tool} F1 {f1:.2f} (P {precision:.2f} R {recall:.2f})")
+        if tool == "glossa":
+            claims = [x + y for x, y in zip(claims, result["claims"][3:])]
+    units = [u for u in gold.get("sentences", []) if u["region"] != "boilerplate"]
+    sentences = [sentences[0] + sum(u["claim"] for u in units), sentences[1] + len(units)]
     name = os.path.basename(gold_path)[: -len(".gold.json")]
     print(f"{name:14s} {len(gold['entities']):3d} gold   " + "   ".join(row))
 for tool, (matched, predicted, total) in pooled.items():
     precision, recall, f1 = scorer.prf(matched, predicted, total)
     print(f"independent entities, {tool}: {total} gold, {predicted} predicted, "
           f"exact typed P {precision:.2f} R {recall:.2f} F1 {f1:.2f}")
+true, false, missed = claims
+precision, recall, f1 = scorer.prf(true, true + false, true + missed)
+print(f"independent claims, glossa: {sentences[1]} sentences, {sentences[0]} claims; "
+      f"P {precision:.2f} R {recall:.2f} ({true} true, {false} false positives, {missed} missed); "
+      f"every sentence a claim: P {sentences[0] / sentences[1]:.2f}")
