@@ -1360,6 +1360,66 @@ fn page_chrome_is_found_and_never_a_claim() {
     assert_eq!(a.claims.len(), 2);
 }
 
+/// Credits, menus, bracketed promotions and print notes are chrome, and never claims.
+#[test]
+fn credits_menus_and_asides_are_chrome() {
+    let text = "Workers repaired the main in 2014.\n\nLee/The New York Times\n\n[Read: Why Tunisia suffers from violence]\n\nA version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.\n\nOrder Reprints | Today’s Paper | Subscribe\n\nThe Jan/Feb issue sold out in 2019.";
+    let a = analyze(text);
+    let chrome: Vec<&str> = a
+        .boilerplate
+        .iter()
+        .map(|b| &text[b.start.0..b.end.0])
+        .collect();
+    assert_eq!(
+        chrome,
+        [
+            "Lee/The New York Times",
+            "[Read: Why Tunisia suffers from violence]",
+            "A version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.",
+            "Order Reprints | Today’s Paper | Subscribe",
+        ]
+    );
+    let claims: Vec<&str> = a
+        .claims
+        .iter()
+        .map(|c| &text[c.span.start.0..c.span.end.0])
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            "Workers repaired the main in 2014.",
+            "The Jan/Feb issue sold out in 2019."
+        ]
+    );
+}
+
+/// A speaker's view, intention or forecast in their own words is not a claim; what they
+/// report is.
+#[test]
+fn quoted_views_are_not_claims() {
+    for sentence in [
+        "“We must pay attention to what is written in that law,” Azzouz said.",
+        "“And it could have political repercussions, like less transparency.”",
+        "“We want to unify against this danger,” the party leader said.",
+        "“There is worry the government will use the attack to justify draconian measures.”",
+    ] {
+        assert!(
+            analyze(sentence).claims.is_empty(),
+            "{sentence:?} is a claim"
+        );
+    }
+    for sentence in [
+        "“Police arrested two men near the museum,” the minister said.",
+        "“We will open 40 stores in 2025,” the chief executive said.",
+    ] {
+        assert_eq!(
+            analyze(sentence).claims.len(),
+            1,
+            "{sentence:?} is not a claim"
+        );
+    }
+}
+
 #[test]
 fn byline_notes_are_chrome_and_not_claims() {
     let text = "The mayor resigned on Monday, officials said.\n\nHeba Habib contributed to this report.\n\nReporting by Jane Doe in Cairo; editing by John Roe";

@@ -30,7 +30,7 @@ const LINES: &[&str] = &[
 const PHRASES: &[&str] = &[
     "IE 11 is not supported. For an optimal experience visit our site on another browser.",
     "Now Playing", "All rights reserved.", "Click here to", "Sign up for our", "Subscribe to our",
-    "This article was originally published", "Follow us on",
+    "This article was originally published", "Follow us on", "Order Reprints",
 ];
 
 /// Picture agencies whose name is a credit wherever it stands in scraped text.
@@ -60,7 +60,14 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
         } else {
             String::new()
         };
-        if LINES.contains(&lower.as_str()) || is_visit_counter(&lower) || is_byline_note(&lower) {
+        if LINES.contains(&lower.as_str())
+            || is_visit_counter(&lower)
+            || is_byline_note(&lower)
+            || (!lower.is_empty() && is_credit_line(trimmed))
+            // A menu: "Order Reprints | Today’s Paper | Subscribe".
+            || (!lower.is_empty() && trimmed.matches(" | ").count() >= 2 && !trimmed.ends_with('.'))
+            || is_aside(trimmed)
+        {
             found.push(span(start, start + trimmed.len()));
         } else if !trimmed.is_empty() {
             inline(start, trimmed, &mut found);
@@ -90,6 +97,29 @@ fn is_byline_note(lower: &str) -> bool {
         || lower.ends_with("contributed to this story.")
         || lower.starts_with("reporting by ")
         || lower.starts_with("additional reporting by ")
+}
+
+/// A photo credit on its own line: "Lee/The New York Times", "Thomas Coex/AFP/Getty Images".
+/// Capitalised names joined by slashes, no sentence.
+fn is_credit_line(line: &str) -> bool {
+    let Some((before, after)) = line.rsplit_once('/') else {
+        return false;
+    };
+    before.ends_with(char::is_alphabetic)
+        && after.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', '!', '?', ':'])
+        && line.split_whitespace().count() <= 8
+        && line
+            .split([' ', '/'])
+            .all(|w| w.is_empty() || w.starts_with(|c: char| !c.is_lowercase()))
+}
+
+/// An aside set off by the page, not the article's text: a bracketed promotion or link
+/// ("[Read: Why Tunisia …]", "[What you need to know to start the day: …]") or a print
+/// edition's note ("A version of this article appears in print on …").
+fn is_aside(line: &str) -> bool {
+    (line.starts_with('[') && line.ends_with(']') && line.len() > 2)
+        || line.starts_with("A version of this article appears in print")
 }
 
 fn is_visit_counter(lower: &str) -> bool {

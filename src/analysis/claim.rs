@@ -102,6 +102,15 @@ const HEDGES: &[&str] = &[
     "appears to", "seems", "rumoured", "rumored", "unconfirmed", "suggests", "would",
     "probably",
 ];
+/// Inside a quotation, the words of a view, an intention or a forecast.
+#[rustfmt::skip]
+const MODALS: &[&str] = &["must", "should", "could", "might", "would", "will", "won’t", "won't"];
+#[rustfmt::skip]
+const FIRST_PERSON: &[&str] = &["i", "i’m", "i'm", "we", "we’re", "we're", "our", "us", "my", "me"];
+#[rustfmt::skip]
+const VIEW_WORDS: &[&str] = &[
+    "want", "need", "hope", "believe", "think", "fear", "feel", "worry", "guarantee", "consider",
+];
 #[rustfmt::skip]
 const OPINION: &[&str] = &[
     "i think", "i believe", "we believe", "in my view", "in our view", "should", "ought to",
@@ -361,6 +370,40 @@ pub fn detect(
     claims
 }
 
+/// Where a sentence quotes a speaker: from its opening quote mark to the closing one, or from
+/// its start to a closing mark it did not open (the quote began in the sentence before).
+fn quoted_part(s: &str) -> Option<(usize, usize)> {
+    let t = s.trim_start();
+    if let Some(rest) = t.strip_prefix(['“', '"']) {
+        let open = s.len() - rest.len();
+        let close = rest.find(['”', '"']).map_or(s.len(), |c| open + c);
+        return Some((open, close));
+    }
+    let close = s.find('”')?;
+    (!s[..close].contains('“')).then_some((0, close))
+}
+
+/// A quotation that gives the speaker's view, intention or forecast: a modal ("must",
+/// "could", "will") inside the quote marks, or the speaker's "I" or "we" with a word of
+/// wanting or believing ("We want to unify", "We have nothing to fear"). What the speaker
+/// did ("I placed it in Paris") is still a claim.
+fn quotes_a_view(text: &str, sentence: ByteSpan, words: &Words) -> bool {
+    let s = &text[sentence.start.0..sentence.end.0];
+    let Some((open, close)) = quoted_part(s) else {
+        return false;
+    };
+    let (open, close) = (sentence.start.0 + open, sentence.start.0 + close);
+    let quoted: Vec<&str> = words
+        .tokens
+        .iter()
+        .zip(&words.lower)
+        .filter(|(t, _)| open <= t.start && t.end <= close)
+        .map(|(_, w)| w.as_ref())
+        .collect();
+    let any = |list: &[&str]| quoted.iter().any(|w| list.contains(w));
+    any(MODALS) || (any(FIRST_PERSON) && any(VIEW_WORDS))
+}
+
 /// "What to expect this weekend", "Storm notes: how to stay safe": a headline that offers
 /// advice, with nothing to check, whatever its verbs.
 fn service_headline(text: &str, words: &Words) -> bool {
@@ -522,6 +565,11 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         return None;
     }
     if found.get(Cue::Opinion).is_some() && stats.is_empty() && dates.is_empty() {
+        return None;
+    }
+    // "“We must pay attention to it,” Azzouz said.": a speaker's view, intention or forecast
+    // in their own words, with no amount or date to check.
+    if stats.is_empty() && dates.is_empty() && quotes_a_view(text, sentence, words) {
         return None;
     }
     let attribution = found.get(Cue::Attribution);
