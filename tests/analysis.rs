@@ -790,6 +790,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Yom Kippur",
         Label::Date,
     ),
+    // A part of a period is one date.
+    (
+        "Some of the cuts expire at the end of 2025.",
+        "the end of 2025",
+        Label::Date,
+    ),
+    (
+        "Since the beginning of the year, prices rose.",
+        "the beginning of the year",
+        Label::Date,
+    ),
     // A capitalised ordinal inside a name is part of it, not a number.
     (
         "Speech is protected under the First Amendment.",

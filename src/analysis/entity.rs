@@ -669,8 +669,19 @@ fn date_modifiers(text: &str, toks: &[Token], i: usize) -> usize {
     if a > 0 && word(a - 1) == "the" && (a < i || word(i).ends_with('s')) {
         a -= 1;
     }
+    // "the end of 2025", "the beginning of March".
+    if a >= 3
+        && word(a - 1) == "of"
+        && PART_OF_PERIOD.contains(&word(a - 2))
+        && word(a - 3) == "the"
+    {
+        a -= 3;
+    }
     a
 }
+
+/// A part of a period: "the end of 2025", "the start of the year".
+const PART_OF_PERIOD: &[&str] = &["end", "beginning", "start", "middle", "turn"];
 
 /// "2014-07-01": an ISO 8601 calendar date.
 fn is_iso_date(w: &str) -> bool {
@@ -1032,6 +1043,13 @@ fn numbers_and_times(
             let mut b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
             let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
                 i - 1
+            } else if i >= 3
+                && word(i - 1) == "of"
+                && PART_OF_PERIOD.contains(&word(i - 2))
+                && word(i - 3) == "the"
+            {
+                // "the end of 2025".
+                i - 3
             } else {
                 i
             };
@@ -1128,6 +1146,17 @@ fn numbers_and_times(
                 i
             };
             hit = Some((a, i + 2, Label::Date, "quarter"));
+        } else if w == "the"
+            && PART_OF_PERIOD.contains(&word(i + 1))
+            && word(i + 2) == "of"
+            && word(i + 3) == "the"
+            && matches!(
+                word(i + 4),
+                "year" | "month" | "week" | "day" | "decade" | "century" | "season" | "quarter"
+            )
+        {
+            // "the end of the year", "the beginning of the season".
+            hit = Some((i, i + 5, Label::Date, "part of a period"));
         } else if w == "First" && word(i + 1) == "," {
             // "First, …" orders an argument; it counts nothing.
         } else if is(cls, i, List::Ordinals)
