@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use glossa::analysis::{analyze, ClaimKind, Label};
+use glossa::text::ByteSpan;
 use proptest::prelude::*;
 
 fn entities(text: &str) -> Vec<(String, Label)> {
@@ -10,6 +11,14 @@ fn entities(text: &str) -> Vec<(String, Label)> {
         .entities
         .iter()
         .map(|e| (text[e.span.start.0..e.span.end.0].to_string(), e.label))
+        .collect()
+}
+
+/// The text of each span.
+fn slices(text: &str, spans: impl IntoIterator<Item = ByteSpan>) -> Vec<&str> {
+    spans
+        .into_iter()
+        .map(|s| &text[s.start.0..s.end.0])
         .collect()
 }
 
@@ -1351,11 +1360,7 @@ fn claims_are_found_and_classified() {
 fn page_chrome_is_found_and_never_a_claim() {
     let text = "The mayor resigned on Monday, officials said.\n\nSource link\n\nVisited 3 times, 1 visit(s) today\n\nRelated Article\n\nFlooding hits the coast 02:41";
     let a = analyze(text);
-    let chrome: Vec<&str> = a
-        .boilerplate
-        .iter()
-        .map(|b| &text[b.start.0..b.end.0])
-        .collect();
+    let chrome = slices(text, a.boilerplate.iter().copied());
     assert_eq!(
         chrome,
         [
@@ -1376,11 +1381,7 @@ fn page_chrome_is_found_and_never_a_claim() {
 fn credits_menus_and_asides_are_chrome() {
     let text = "Workers repaired the main in 2014.\n\nLee/The New York Times\n\n[Read: Why Tunisia suffers from violence]\n\nA version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.\n\nOrder Reprints | Today’s Paper | Subscribe\n\nThe Jan/Feb issue sold out in 2019.";
     let a = analyze(text);
-    let chrome: Vec<&str> = a
-        .boilerplate
-        .iter()
-        .map(|b| &text[b.start.0..b.end.0])
-        .collect();
+    let chrome = slices(text, a.boilerplate.iter().copied());
     assert_eq!(
         chrome,
         [
@@ -1390,11 +1391,7 @@ fn credits_menus_and_asides_are_chrome() {
             "Order Reprints | Today’s Paper | Subscribe",
         ]
     );
-    let claims: Vec<&str> = a
-        .claims
-        .iter()
-        .map(|c| &text[c.span.start.0..c.span.end.0])
-        .collect();
+    let claims = slices(text, a.claims.iter().map(|c| c.span));
     assert_eq!(
         claims,
         [
@@ -1435,11 +1432,7 @@ fn quoted_views_are_not_claims() {
 fn byline_notes_are_chrome_and_not_claims() {
     let text = "The mayor resigned on Monday, officials said.\n\nHeba Habib contributed to this report.\n\nReporting by Jane Doe in Cairo; editing by John Roe";
     let a = analyze(text);
-    let chrome: Vec<&str> = a
-        .boilerplate
-        .iter()
-        .map(|b| &text[b.start.0..b.end.0])
-        .collect();
+    let chrome = slices(text, a.boilerplate.iter().copied());
     assert_eq!(
         chrome,
         [
@@ -1454,17 +1447,9 @@ fn byline_notes_are_chrome_and_not_claims() {
 fn video_durations_split_a_playlist_but_times_of_day_stay() {
     let text = "Storm floods the coast 01:05 Mayor resigns after vote 00:49\n\nThe meeting starts at 10:45 today.";
     let a = analyze(text);
-    let chrome: Vec<&str> = a
-        .boilerplate
-        .iter()
-        .map(|b| &text[b.start.0..b.end.0])
-        .collect();
+    let chrome = slices(text, a.boilerplate.iter().copied());
     assert_eq!(chrome, ["01:05", "00:49"]);
-    let claims: Vec<&str> = a
-        .claims
-        .iter()
-        .map(|c| &text[c.span.start.0..c.span.end.0])
-        .collect();
+    let claims = slices(text, a.claims.iter().map(|c| c.span));
     assert_eq!(
         claims,
         [
