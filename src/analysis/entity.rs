@@ -670,18 +670,18 @@ fn date_modifiers(text: &str, toks: &[Token], i: usize) -> usize {
         a -= 1;
     }
     // "the end of 2025", "the beginning of March".
-    if a >= 3
-        && word(a - 1) == "of"
-        && PART_OF_PERIOD.contains(&word(a - 2))
-        && word(a - 3) == "the"
-    {
-        a -= 3;
-    }
-    a
+    part_of_period_before(text, toks, a).unwrap_or(a)
 }
 
 /// A part of a period: "the end of 2025", "the start of the year".
 const PART_OF_PERIOD: &[&str] = &["end", "beginning", "start", "middle", "turn"];
+
+/// Where "the end of", "the start of" … begins, when it stands right before token `i`.
+fn part_of_period_before(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let word = |k: usize| toks[k].text(text);
+    (i >= 3 && word(i - 1) == "of" && PART_OF_PERIOD.contains(&word(i - 2)) && word(i - 3) == "the")
+        .then(|| i - 3)
+}
 
 /// "2014-07-01": an ISO 8601 calendar date.
 fn is_iso_date(w: &str) -> bool {
@@ -1043,15 +1043,9 @@ fn numbers_and_times(
             let mut b = if word(i + 1) == "s" { i + 2 } else { i + 1 };
             let a = if i > 0 && matches!(word(i - 1), "late" | "early" | "mid") {
                 i - 1
-            } else if i >= 3
-                && word(i - 1) == "of"
-                && PART_OF_PERIOD.contains(&word(i - 2))
-                && word(i - 3) == "the"
-            {
-                // "the end of 2025".
-                i - 3
             } else {
-                i
+                // "the end of 2025".
+                part_of_period_before(text, toks, i).unwrap_or(i)
             };
             // "2011 to 2013", "2011–2013": one period.
             if b == i + 1
@@ -1872,10 +1866,7 @@ fn classify_run(
     } else if n == 2 && last == "State" && lex.is_place(word(a)) {
         // "Florida State", "Ohio State": a university.
         Some((Label::Org, "organisation name"))
-    } else if n >= 2
-        && last == "Games"
-        && !sports_games(lex, &(a..b - 1).map(word).collect::<Vec<_>>())
-    {
+    } else if n >= 2 && last == "Games" && !sports_games(lex, (a..b - 1).map(word)) {
         // "Rocksteady Games", "Epic Games": a studio, not the Olympic Games.
         Some((Label::Org, "organisation name"))
     } else if n >= 2
@@ -2366,12 +2357,12 @@ fn people_of_a_place(lex: &Lexicon, name: &str) -> bool {
 }
 
 /// The words before "Games" name a sporting event: "Olympic", "Commonwealth", "Asian", a place.
-fn sports_games(lex: &Lexicon, words: &[&str]) -> bool {
-    words.iter().any(|w| {
+fn sports_games<'a>(lex: &Lexicon, mut words: impl Iterator<Item = &'a str>) -> bool {
+    words.any(|w| {
         lex.is_place(w)
             || lex.is_group(w)
             || matches!(
-                *w,
+                w,
                 "Olympic"
                     | "Paralympic"
                     | "Commonwealth"
