@@ -810,6 +810,16 @@ const FOUND: &[(&str, &str, Label)] = &[
         "the beginning of the year",
         Label::Date,
     ),
+    (
+        "It happened in the first 100 days of his term.",
+        "the first 100 days",
+        Label::Date,
+    ),
+    (
+        "A downturn like the one in 2008-9 would hurt.",
+        "2008-9",
+        Label::Date,
+    ),
     // A capitalised ordinal inside a name is part of it, not a number.
     (
         "Speech is protected under the First Amendment.",

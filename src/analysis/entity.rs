@@ -1159,7 +1159,25 @@ fn numbers_and_times(
         {
             // "the First Amendment", "the Second World War": a word of a name, left to names.
         } else if is(cls, i, List::Ordinals) || (!lower.is_empty() && is_numeric_ordinal(&lower)) {
-            hit = Some((i, i + 1, Label::Quantity, "ordinal"));
+            // "the first 100 days", "those first few hours": one period.
+            let n = if matches!(word(i + 1), "few" | "several") {
+                1
+            } else {
+                number_len(text, toks, cls, i + 1)
+            };
+            hit = if n > 0 && is(cls, i + 1 + n, List::TimeUnits) {
+                let a = if i > 0 && word(i - 1) == "the" {
+                    i - 1
+                } else {
+                    i
+                };
+                Some((a, i + 2 + n, Label::Date, "duration"))
+            } else {
+                Some((i, i + 1, Label::Quantity, "ordinal"))
+            };
+        } else if is_short_year_range(w) {
+            // "2008-9", "the 2019-20 season".
+            hit = Some((i, i + 1, Label::Date, "year"));
         } else if is(cls, i, List::Multiples)
             && (!w.eq_ignore_ascii_case("once")
                 || matches!(word(i + 1), "a" | "per" | "every" | "or" | "more" | "again")
@@ -1278,6 +1296,18 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// A year and the next one written short: "2008-9", "2019-20".
+fn is_short_year_range(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(year, next)| {
+        year.len() == 4
+            && year
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2100).contains(&y))
+            && (1..=2).contains(&next.len())
+            && next.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A capitalised ordinal that begins an event's, a law's or a title's name: "Second Boer War",
