@@ -820,6 +820,13 @@ const FOUND: &[(&str, &str, Label)] = &[
         "2008-9",
         Label::Date,
     ),
+    // A region's name before a noun leaves its "the" to the noun.
+    ("It ran in the New York edition.", "New York", Label::Place),
+    (
+        "Settlers moved into the West Bank.",
+        "the West Bank",
+        Label::Place,
+    ),
     // A capitalised ordinal inside a name is part of it, not a number.
     (
         "Speech is protected under the First Amendment.",

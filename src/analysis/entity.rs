@@ -2155,7 +2155,12 @@ fn classify_run(
                     || (n >= 2
                         && ((lex.place_suffixes.contains(last)
                             && !matches!(last, "Street" | "Avenue" | "Road"))
-                            || lex.is_region(whole)))
+                            // Not a region's name before a noun, whose "the" it is: "the
+                            // New York edition", "the North Carolina coast".
+                            || (lex.is_region(whole)
+                                && !toks
+                                    .get(b)
+                                    .is_some_and(|t| t.text(text).starts_with(char::is_lowercase)))))
             }
             Some((Label::Org, _)) => {
                 n >= 2 && ((a..b).any(|k| lex.org_suffixes.contains(word(k))) || word(a) == "House")
