@@ -1396,12 +1396,13 @@ fn page_chrome_is_found_and_never_a_claim() {
 /// Credits, menus, bracketed promotions and print notes are chrome, and never claims.
 #[test]
 fn credits_menus_and_asides_are_chrome() {
-    let text = "Workers repaired the main in 2014.\n\nLee/The New York Times\n\n[Read: Why Tunisia suffers from violence]\n\nA version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.\n\nOrder Reprints | Today’s Paper | Subscribe\n\nThe Jan/Feb issue sold out in 2019.";
+    let text = "Workers repaired the main in 2014.\n\nImage\n\nLee/The New York Times\n\n[Read: Why Tunisia suffers from violence]\n\nA version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.\n\nOrder Reprints | Today’s Paper | Subscribe\n\nThe Jan/Feb issue sold out in 2019.";
     let a = analyze(text);
     let chrome = slices(text, a.boilerplate.iter().copied());
     assert_eq!(
         chrome,
         [
+            "Image",
             "Lee/The New York Times",
             "[Read: Why Tunisia suffers from violence]",
             "A version of this article appears in print on Page A22 of the New York edition with the headline: Under the Streets.",

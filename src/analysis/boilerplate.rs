@@ -22,7 +22,8 @@ const LINES: &[&str] = &[
     "related content", "related posts", "read more", "more stories", "advertisement",
     "share this article", "share", "comments", "most read", "recommended", "top stories",
     "skip to content", "skip advertisement", "continue reading", "story continues below",
-    "sponsored content", "sign up", "subscribe", "newsletter",
+    "sponsored content", "sign up", "subscribe", "newsletter", "image", "photo", "credit",
+    "video", "enlarge this image", "toggle caption", "hide caption",
 ];
 
 /// Phrases that are chrome wherever they appear, up to and including the sentence end.
