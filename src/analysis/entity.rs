@@ -1300,14 +1300,16 @@ fn numbers_and_times(
 
 /// A year and the next one written short: "2008-9", "2019-20".
 fn is_short_year_range(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(year, next)| {
-        year.len() == 4
-            && year
-                .parse::<u32>()
-                .is_ok_and(|y| (1000..=2100).contains(&y))
-            && (1..=2).contains(&next.len())
-            && next.bytes().all(|b| b.is_ascii_digit())
-    })
+    (6..=7).contains(&w.len())
+        && w.as_bytes()[4] == b'-'
+        && w.split_once('-').is_some_and(|(year, next)| {
+            year.len() == 4
+                && year
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1000..=2100).contains(&y))
+                && (1..=2).contains(&next.len())
+                && next.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// A capitalised ordinal that begins an event's, a law's or a title's name: "Second Boer War",
