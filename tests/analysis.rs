@@ -896,6 +896,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Commonwealth Games",
         Label::Event,
     ),
+    // A chamber and a party are two names.
+    (
+        "House Republicans introduced legislation this month.",
+        "House",
+        Label::Org,
+    ),
+    (
+        "House Republicans introduced legislation this month.",
+        "Republicans",
+        Label::Group,
+    ),
+    (
+        "The bill was blocked by Senate Democrats.",
+        "Senate",
+        Label::Org,
+    ),
     // The people of a city or a state; oceans.
     (
         "The thaw was welcomed by many New Yorkers.",

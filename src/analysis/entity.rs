@@ -1654,6 +1654,8 @@ fn classify_run(
             || lex.is_group(slice(a, b))
             || people_of_a_place(lex, slice(a, b))
             || lex.institutions.contains(slice(a, b))
+            // "House Republicans", "Senate Democrats": a chamber and a party.
+            || chamber_and_party(lex, w, word(b - 1), b - a)
             // "Ajmi Lourimi, a member of …": a name with its role in apposition.
             || (b - a == 2
                 && lower_after_first(w)
@@ -1787,6 +1789,18 @@ fn classify_run(
     let whole = slice(a, b);
     let last = word(b - 1);
     let n = b - a;
+    if chamber_and_party(lex, word(a), last, n) {
+        push(entities, toks, a, a + 1, Label::Org, "institution");
+        push(
+            entities,
+            toks,
+            a + 1,
+            b,
+            Label::Group,
+            "nationality or group",
+        );
+        return;
+    }
     // The first name after a leading initial ("C. Eugene Steuerle").
     let head = if n > 2 && word(a).len() == 1 && word(a + 1) == "." {
         a + 2
@@ -2391,6 +2405,12 @@ fn people_of_a_place(lex: &Lexicon, name: &str) -> bool {
     place(name.strip_suffix("ers"))
         || place(name.strip_suffix("ns").filter(|p| p.ends_with('a')))
         || place(name.strip_suffix("ians"))
+}
+
+/// "House Republicans", "Senate Democrats", "Bundestag Greens": a legislature or another
+/// institution, then a party's members, as two names (`n` words, `first` to `last`).
+fn chamber_and_party(lex: &Lexicon, first: &str, last: &str, n: usize) -> bool {
+    n == 2 && lex.is_group(last) && (first == "House" || lex.institutions.contains(first))
 }
 
 /// The words before "Games" name a sporting event: "Olympic", "Commonwealth", "Asian", a place.
