@@ -55,8 +55,9 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
         let lead = content.len() - content.trim_start().len();
         let trimmed = content.trim();
         let start = line_start + lead;
-        // Only short lines can be whole-line chrome: lower-case just those.
-        let lower = if trimmed.len() <= 60 {
+        // Only short lines can be whole-line chrome, but asides: lower-case just those.
+        let short = trimmed.len() <= 60;
+        let lower = if short {
             trimmed.to_lowercase()
         } else {
             String::new()
@@ -64,9 +65,7 @@ pub fn detect(text: &str) -> Vec<ByteSpan> {
         if LINES.contains(&lower.as_str())
             || is_visit_counter(&lower)
             || is_byline_note(&lower)
-            || (!lower.is_empty() && is_credit_line(trimmed))
-            // A menu: "Order Reprints | Today’s Paper | Subscribe".
-            || (!lower.is_empty() && trimmed.matches(" | ").count() >= 2 && !trimmed.ends_with('.'))
+            || (short && (is_credit_line(trimmed) || is_menu(trimmed)))
             || is_aside(trimmed)
         {
             found.push(span(start, start + trimmed.len()));
@@ -113,6 +112,11 @@ fn is_credit_line(line: &str) -> bool {
         && line
             .split([' ', '/'])
             .all(|w| w.is_empty() || w.starts_with(|c: char| !c.is_lowercase()))
+}
+
+/// A menu: "Order Reprints | Today’s Paper | Subscribe".
+fn is_menu(line: &str) -> bool {
+    line.matches(" | ").count() >= 2 && !line.ends_with('.')
 }
 
 /// An aside set off by the page, not the article's text: a bracketed promotion or link
