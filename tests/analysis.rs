@@ -243,6 +243,23 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // Any length and more than one word, and the agency in its brackets, known or not.
+    (
+        "WASHINGTON (AP) — The Senate voted.",
+        "WASHINGTON",
+        Label::Place,
+    ),
+    ("NEW YORK — Rents rose.", "NEW YORK", Label::Place),
+    (
+        "SAN FRANCISCO (Reuters) - Shares fell.",
+        "SAN FRANCISCO",
+        Label::Place,
+    ),
+    (
+        "SEOUL, Nov. 26 (Yonhap) -- Talks resumed.",
+        "Yonhap",
+        Label::Org,
+    ),
     (
         "Opposition leader Stefanos Kasselakis spoke.",
         "Stefanos Kasselakis",
@@ -1054,6 +1071,9 @@ fn sentence_starts_and_function_words_are_not_entities() {
         "It is free software with minor exceptions.[1] The community supports it.",
         "Paste the URL into the viewer of your OS.",
         "UPDATE: the fix is ready.",
+        // Capitals and brackets that are no dateline.
+        "BREAKING NEWS — Markets fell.",
+        "UPDATE (Later) — the fix is ready.",
         // Quoted speech in capitals is not a title.
         "“We Are Done,” she said.",
         "Thanks to everyone at Silego I've worked with. I've been busy since.",

@@ -221,7 +221,7 @@ const ACRONYM_STOP: &[&str] = &[
     // Technical terms and shouted heading words that name nothing (where spaCy agrees: it
     // tags "HTML" or "SQL" as organisations, and so does Glossa).
     "OS", "URL", "URLs", "HTTP", "GPS", "LED", "NEW", "LIVE", "WATCH", "NOTE", "UPDATE", "READ",
-    "MORE", "BREAKING", "EXCLUSIVE", "VIDEO", "PHOTO", "PHOTOS", "TODO",
+    "MORE", "BREAKING", "NEWS", "EXCLUSIVE", "VIDEO", "PHOTO", "PHOTOS", "TODO",
     // Plurals and a few hardware terms that spaCy does not tag either.
     "HDMI", "FPS", "TVs", "PCs",
 ];
@@ -1640,6 +1640,21 @@ fn classify_run(
     let word = |k: usize| toks[k].text(text);
     let first = a;
     let slice = |x: usize, y: usize| &text[toks[x].start..toks[y - 1].end];
+    if dateline_place(text, toks, a, b, lex) {
+        push(entities, toks, a, b, Label::Place, "dateline");
+        return;
+    }
+    if wire_agency(text, toks, a, b, lex) {
+        push(
+            entities,
+            toks,
+            a,
+            b,
+            Label::Org,
+            "news agency in a dateline",
+        );
+        return;
+    }
     // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
     if sentence_start && a < b {
         let w = word(a);
@@ -2437,6 +2452,67 @@ fn sports_games<'a>(lex: &Lexicon, mut words: impl Iterator<Item = &'a str>) -> 
     })
 }
 
+/// The title-case form of a word or name in capitals: "NEW YORK" gives "New York",
+/// "WINSTON-SALEM" "Winston-Salem".
+fn title_case(shouted: &str) -> String {
+    let mut title = String::with_capacity(shouted.len());
+    let mut up = true;
+    for c in shouted.chars() {
+        if up {
+            title.push(c);
+        } else {
+            title.extend(c.to_lowercase());
+        }
+        up = matches!(c, '-' | ' ');
+    }
+    title
+}
+
+/// True when the byte offset `at` starts its line (only spaces or tabs before it).
+fn starts_line(text: &str, at: usize) -> bool {
+    at == 0 || text[..at].trim_end_matches([' ', '\t']).ends_with('\n')
+}
+
+/// True when the dash after a news agency's name ends a dateline: "—", "–", "-" or "--".
+fn is_dateline_dash(text: &str, toks: &[Token], k: usize) -> bool {
+    matches!(toks.get(k).map(|t| t.text(text)), Some("—" | "–" | "-"))
+}
+
+/// A wire dateline's place in capitals at the start of a line, before a comma, a dash or the
+/// agency's bracket: "WASHINGTON (AP) —", "NEW YORK —", "SEOUL, Nov. 26 (Yonhap) --".
+fn dateline_place(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let name = &text[toks[a].start..toks[b - 1].end];
+    name.len() >= 4
+        && matches!(
+            toks.get(b).map(|t| t.text(text)),
+            Some("," | "—" | "–" | "(" | "-")
+        )
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
+        && starts_line(text, toks[a].start)
+        && lex.is_place(&title_case(name))
+}
+
+/// A news agency in brackets after a dateline, before its dash: "(Yonhap) --", "(CNN) —".
+fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    if a == 0 || word(a - 1) != "(" || word(b) != ")" || !is_dateline_dash(text, toks, b + 1) {
+        return false;
+    }
+    // The line so far opens with the dateline's place in capitals.
+    let line = text[..toks[a - 1].start]
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default();
+    let place = line.split([',', '(']).next().unwrap_or_default().trim();
+    place.len() >= 4
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
+        && lex.is_place(&title_case(place))
+}
+
 /// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
 fn glued_credit(text: &str, t: &Token) -> bool {
     t.text(text)
@@ -2478,32 +2554,6 @@ fn single_word(
     }
     let next = toks.get(a + 1).map(|t| t.text(text)).unwrap_or("");
     let next_lower_noun = lex.org_nouns.contains(next);
-    // A dateline, at the start of a line: "ATHENS, Greece (AP) —", "KYIV —".
-    let line_start = || {
-        toks[a].start == 0
-            || text[..toks[a].start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with('\n')
-    };
-    if w.len() >= 4
-        && matches!(next, "," | "—" | "–" | "(")
-        && w.chars().all(|c| c.is_uppercase() || c == '-')
-        && line_start()
-    {
-        let mut title = String::with_capacity(w.len());
-        let mut up = true;
-        for c in w.chars() {
-            if up {
-                title.push(c);
-            } else {
-                title.extend(c.to_lowercase());
-            }
-            up = c == '-';
-        }
-        if lex.is_place(&title) {
-            return Some((Label::Place, "place name"));
-        }
-    }
     if lex.is_place(w) {
         return Some((Label::Place, "place name"));
     }
