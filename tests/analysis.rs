@@ -243,6 +243,9 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // Small coins and other currencies are money too.
+    ("A gallon costs 15 cents more.", "15 cents", Label::Quantity),
+    ("The fare rose by 20 pence.", "20 pence", Label::Quantity),
     // Any length and more than one word, and the agency in its brackets, known or not.
     (
         "WASHINGTON (AP) — The Senate voted.",
@@ -1012,6 +1015,9 @@ fn discourse_words_are_not_quantities() {
         ("It may seem like an odd one, but it is consistent.", "one"),
         ("Now is the perfect time to make one.", "one"),
         ("No one answered the door.", "one"),
+        // A title, and a figure whose line ends before the coin's name.
+        ("She writes the Two Cents column.", "Two Cents"),
+        ("It came fourth, at four\ncents below par.", "four\ncents"),
     ] {
         let found = entities(sentence);
         assert!(

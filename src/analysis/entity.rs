@@ -122,6 +122,7 @@ const MEASURES: &[&str] = &[
 #[rustfmt::skip]
 const CURRENCY_WORDS: &[&str] = &[
     "dollars", "euros", "pounds", "yuan", "yen", "rupees", "won", "roubles", "rubles", "francs",
+    "cents", "pence", "pesos", "shekels", "lira", "naira", "riyals", "dirhams", "rand",
 ];
 #[rustfmt::skip]
 const CONNECTORS: &[&str] = &[
@@ -1238,7 +1239,12 @@ fn numbers_and_times(
                             start = date_modifiers(text, toks, i);
                         }
                         (Label::Date, "duration")
-                    } else if is(cls, b, List::Measures) || is(cls, b, List::CurrencyWords) {
+                    } else if (is(cls, b, List::Measures)
+                        // "four cents", not the title "Two Cents".
+                        || (is(cls, b, List::CurrencyWords) && !toks[b].capitalized))
+                        // Not across a line break.
+                        && !text[toks[b - 1].end..toks[b].start].contains('\n')
+                    {
                         b += 1;
                         // "40 degrees Celsius".
                         if matches!(word(b), "Celsius" | "Fahrenheit" | "C" | "F")
