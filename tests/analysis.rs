@@ -1488,6 +1488,34 @@ fn quoted_views_are_not_claims() {
     }
 }
 
+/// What a speaker intends or expects, as the reporter tells it, and a line that only
+/// introduces the speaker's words, are not claims; what the speaker said happened is.
+#[test]
+fn reported_intentions_are_not_claims() {
+    for sentence in [
+        "He would defend his advocacy of gay rights following protests in Kenya.",
+        "The president said he would continue fighting for greater gun control laws.",
+        "She is confident the nuclear deal will be passed by Congress.",
+        "In a wide-ranging interview, President Obama also said:",
+    ] {
+        assert!(
+            analyze(sentence).claims.is_empty(),
+            "{sentence:?} is a claim"
+        );
+    }
+    for sentence in [
+        "The president said he would raise taxes by 5% in 2026.",
+        "He said the police arrested two men near the museum.",
+        "Kim is expected to attend the parade in Beijing, officials said:",
+    ] {
+        assert_eq!(
+            analyze(sentence).claims.len(),
+            1,
+            "{sentence:?} is not a claim"
+        );
+    }
+}
+
 #[test]
 fn byline_notes_are_chrome_and_not_claims() {
     let text = "The mayor resigned on Monday, officials said.\n\nHeba Habib contributed to this report.\n\nReporting by Jane Doe in Cairo; editing by John Roe";

@@ -404,6 +404,44 @@ fn quotes_a_view(text: &str, sentence: ByteSpan, words: &Words) -> bool {
     any(MODALS) || (any(FIRST_PERSON) && any(VIEW_WORDS))
 }
 
+/// Subjects whose "would" or confidence a reporter passes on: "He would speak bluntly",
+/// "The president said he would continue", "He is confident the deal will pass".
+const SPEAKERS: &[&str] = &["he", "she", "they", "i", "we"];
+/// What a speaker is, about what they expect: "is confident", "were hopeful".
+#[rustfmt::skip]
+const EXPECTING: &[&str] = &[
+    "confident", "hopeful", "optimistic", "determined", "adamant", "convinced",
+];
+
+/// A reported intention or expectation, not a report of what happened: a speaker's "would"
+/// ("He would defend his advocacy …", "said she would not fall silent") or their confidence
+/// ("He is confident the deal will be passed").
+fn reports_an_intention(words: &Words) -> bool {
+    let w = |i: usize| words.lower.get(i).map_or("", |w| w.as_ref());
+    (0..words.lower.len()).any(|i| {
+        SPEAKERS.contains(&w(i))
+            && (w(i + 1) == "would"
+                || (matches!(w(i + 1), "is" | "was" | "are" | "were")
+                    && EXPECTING.contains(&w(i + 2))))
+    })
+}
+
+/// "In an interview, President Obama also said:": a line that only introduces what follows,
+/// with no verb but the one of saying.
+fn introduces_what_follows(text: &str, sentence: ByteSpan, words: &Words) -> bool {
+    let Some((last, before)) = words.lower.split_last() else {
+        return false;
+    };
+    text[sentence.start.0..sentence.end.0]
+        .trim_end()
+        .ends_with(':')
+        && matches!(
+            last.as_ref(),
+            "said" | "says" | "added" | "adds" | "wrote" | "writes"
+        )
+        && !before.iter().any(|w| is_verb(w))
+}
+
 /// "What to expect this weekend", "Storm notes: how to stay safe": a headline that offers
 /// advice, with nothing to check, whatever its verbs.
 fn service_headline(text: &str, words: &Words) -> bool {
@@ -569,7 +607,12 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     }
     // "“We must pay attention to it,” Azzouz said.": a speaker's view, intention or forecast
     // in their own words, with no amount or date to check.
-    if stats.is_empty() && dates.is_empty() && quotes_a_view(text, sentence, words) {
+    if stats.is_empty()
+        && dates.is_empty()
+        && (quotes_a_view(text, sentence, words)
+            || reports_an_intention(words)
+            || introduces_what_follows(text, sentence, words))
+    {
         return None;
     }
     let attribution = found.get(Cue::Attribution);
