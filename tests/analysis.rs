@@ -243,6 +243,29 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // An abbreviated title opens a sentence; money written with its scale; storms.
+    (
+        "Gov. Gavin Newsom signed the bill on Monday.",
+        "Gavin Newsom",
+        Label::Person,
+    ),
+    (
+        "The sale raised £3.5bn last year.",
+        "£3.5bn",
+        Label::Quantity,
+    ),
+    ("Revenue was $124m, or $4k a head.", "$4k", Label::Quantity),
+    (
+        "The damage from Hurricane Sandy was severe.",
+        "Hurricane Sandy",
+        Label::Event,
+    ),
+    (
+        "Tropical Storm Irene weakened on Sunday.",
+        "Tropical Storm Irene",
+        Label::Event,
+    ),
+    ("He works at Storm Ventures.", "Storm Ventures", Label::Org),
     // Small coins and other currencies are money too.
     ("A gallon costs 15 cents more.", "15 cents", Label::Quantity),
     ("The fare rose by 20 pence.", "20 pence", Label::Quantity),

@@ -1187,9 +1187,17 @@ fn numbers_and_times(
             // "once" is a count in "once a year", not in "once the pipes are fixed".
             hit = Some((i, i + 1, Label::Quantity, "count"));
         } else if matches!(w, "$" | "£" | "€" | "¥")
-            && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            && toks.get(i + 1).is_some_and(|t| {
+                t.kind == TokenKind::Number
+                    || t.start == toks[i].end && is_scaled_figure(t.text(text))
+            })
         {
-            let n = number_len(text, toks, cls, i + 1);
+            // "£3.5bn" is one word.
+            let n = if toks[i + 1].kind == TokenKind::Number {
+                number_len(text, toks, cls, i + 1)
+            } else {
+                1
+            };
             let mut b = i + 1 + n;
             // "$24 to $28": one range of money.
             if matches!(word(b), "to" | "–" | "-")
@@ -1669,6 +1677,9 @@ fn classify_run(
             || lex.given_names.contains(w)
             || lex.surnames.contains(w)
             || lex.titles.contains(w)
+            || (b - a >= 2 && names_a_storm(w, word(a + 1)))
+            // "Gov. Gavin Newsom signed …": an abbreviated title with its period.
+            || (b - a > 2 && word(a + 1) == "." && lex.titles.contains(slice(a, a + 2)))
             || lex.organisations.get(w) == Some(&false)
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
@@ -1936,6 +1947,13 @@ fn classify_run(
     } else if n >= 2 && last == "Games" && !sports_games(lex, (a..b - 1).map(word)) {
         // "Rocksteady Games", "Epic Games": a studio, not the Olympic Games.
         Some((Label::Org, "organisation name"))
+    } else if n == 2 + usize::from(word(a) == "Tropical")
+        && names_a_storm(word(a), word(a + 1))
+        && !lex.org_suffixes.contains(last)
+        && lower_after_first(last)
+    {
+        // "Hurricane Sandy", "Tropical Storm Irene": a storm's name is an event's.
+        Some((Label::Event, "storm name"))
     } else if n >= 2
         && (lex.event_suffixes.contains(last)
             || (word(a) == "World" && n >= 3 && word(a + 1) == "War"))
@@ -2517,6 +2535,29 @@ fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) ->
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
         && lex.is_place(&title_case(place))
+}
+
+/// The first words of a storm's name: "Hurricane Sandy", "Typhoon Haiyan", "Tropical Storm
+/// Irene" (`first` and the word after it).
+fn names_a_storm(first: &str, second: &str) -> bool {
+    matches!(
+        first,
+        "Hurricane" | "Typhoon" | "Cyclone" | "Superstorm" | "Storm"
+    ) || (first == "Tropical" && matches!(second, "Storm" | "Depression" | "Cyclone"))
+}
+
+/// A figure written with its scale, as British and business news write money: "3.5bn",
+/// "10m", "250k", "1.2tn" (after a currency sign).
+fn is_scaled_figure(w: &str) -> bool {
+    let figure = ["bn", "mn", "tn", "trn", "m", "k", "b"]
+        .iter()
+        .find_map(|scale| w.strip_suffix(scale));
+    figure.is_some_and(|f| {
+        f.starts_with(|c: char| c.is_ascii_digit())
+            && f.ends_with(|c: char| c.is_ascii_digit())
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    })
 }
 
 /// "CreditChang": a photo credit glued to a name ("Credit" and a capital).
