@@ -243,6 +243,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // Initials in brackets name the organisation before them, even a word like "WHO".
+    (
+        "The World Health Organization (WHO) said so.",
+        "WHO",
+        Label::Org,
+    ),
     // An abbreviated title opens a sentence; money written with its scale; storms.
     (
         "Gov. Gavin Newsom signed the bill on Monday.",

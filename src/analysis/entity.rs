@@ -1658,6 +1658,17 @@ fn classify_run(
         push(entities, toks, a, b, Label::Place, "dateline");
         return;
     }
+    if b == a + 1 && spells_the_name_before(text, toks, a) {
+        push(
+            entities,
+            toks,
+            a,
+            b,
+            Label::Org,
+            "initials of the name before it",
+        );
+        return;
+    }
     if wire_agency(text, toks, a, b, lex) {
         push(
             entities,
@@ -2535,6 +2546,35 @@ fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) ->
             .chars()
             .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
         && lex.is_place(&title_case(place))
+}
+
+/// An acronym in brackets that spells the capitalised words before it: "the World Health
+/// Organization (WHO)", "the Patent and Trademark Office (USPTO)". Even a word like "WHO"
+/// is a name there.
+fn spells_the_name_before(text: &str, toks: &[Token], a: usize) -> bool {
+    let w = toks[a].text(text);
+    let letters = w.len();
+    if !(2..=8).contains(&letters)
+        || !w.bytes().all(|c| c.is_ascii_uppercase())
+        || a < 2
+        || toks[a - 1].text(text) != "("
+        || toks.get(a + 1).is_none_or(|t| t.text(text) != ")")
+    {
+        return false;
+    }
+    // The initials of the words before the bracket, last first, skipping linking words.
+    let mut initials = Vec::with_capacity(letters);
+    for t in toks[..a - 1].iter().rev() {
+        let word = t.text(text);
+        if matches!(word, "of" | "and" | "for" | "the" | "on" | "&") {
+            continue;
+        }
+        if !t.capitalized || initials.len() == letters {
+            break;
+        }
+        initials.push(word.as_bytes()[0]);
+    }
+    initials.len() == letters && initials.iter().rev().eq(w.as_bytes())
 }
 
 /// The first words of a storm's name: "Hurricane Sandy", "Typhoon Haiyan", "Tropical Storm
