@@ -243,6 +243,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // Named slumps and championships are events; libraries are organisations.
+    (
+        "It was the worst slump since the Great Depression.",
+        "Great Depression",
+        Label::Event,
+    ),
+    (
+        "They watched the Super Bowl on Sunday.",
+        "Super Bowl",
+        Label::Event,
+    ),
+    (
+        "He visited the Library of Congress last week.",
+        "the Library of Congress",
+        Label::Org,
+    ),
     // Initials in brackets name the organisation before them, even a word like "WHO".
     (
         "The World Health Organization (WHO) said so.",
