@@ -243,6 +243,14 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    // A 24-hour time with its zone; times and a period named by a word.
+    (
+        "The rocket lifted off at 1451 GMT.",
+        "1451 GMT",
+        Label::Date,
+    ),
+    ("The curfew starts at midnight.", "midnight", Label::Date),
+    ("They met over the weekend.", "the weekend", Label::Date),
     // Named slumps and championships are events; libraries are organisations.
     (
         "It was the worst slump since the Great Depression.",

@@ -855,10 +855,15 @@ fn numbers_and_times(
                 w.trim_start_matches(|c: char| c.is_ascii_digit()),
                 "am" | "pm" | "AM" | "PM"
             );
-        if colon_time || hour || glued {
+        // "1400 GMT": a 24-hour time with its zone.
+        let military = toks[i].kind == TokenKind::Number
+            && w.len() == 4
+            && w.parse::<u16>().is_ok_and(|t| t < 2400 && t % 100 < 60)
+            && TIME_ZONES.contains(&word(i + 1));
+        if colon_time || hour || glued || military {
             let digits_end = if colon_time {
                 i + 3
-            } else if hour {
+            } else if hour || military {
                 i + 1
             } else {
                 i
@@ -874,6 +879,28 @@ fn numbers_and_times(
             }
             if !taken[i..b].iter().any(|t| *t) {
                 push(entities, toks, i, b, Label::Date, "clock time");
+                taken[i..b].iter_mut().for_each(|t| *t = true);
+            }
+            i = b;
+            continue;
+        }
+        // "at midnight", "by noon", "over the weekend": times and a period named by a word.
+        let at = i > 0
+            && matches!(
+                word(i - 1).to_ascii_lowercase().as_str(),
+                "at" | "by" | "until" | "till" | "after" | "before" | "past" | "around" | "since"
+            );
+        let weekend = w == "the"
+            && word(i + 1) == "weekend"
+            && i > 0
+            && matches!(
+                word(i - 1),
+                "over" | "during" | "on" | "at" | "for" | "until" | "this"
+            );
+        if (at && matches!(w, "midnight" | "noon" | "midday")) || weekend {
+            let b = i + 1 + usize::from(weekend);
+            if !taken[i..b].iter().any(|t| *t) {
+                push(entities, toks, i, b, Label::Date, "time of day");
                 taken[i..b].iter_mut().for_each(|t| *t = true);
             }
             i = b;
