@@ -243,6 +243,11 @@ const FOUND: &[(&str, &str, Label)] = &[
         "ATHENS",
         Label::Place,
     ),
+    (
+        "The Islamic Revolutionary Guard Corps fired missiles.",
+        "The Islamic Revolutionary Guard Corps",
+        Label::Org,
+    ),
     // A 24-hour time with its zone; times and a period named by a word.
     (
         "The rocket lifted off at 1451 GMT.",
