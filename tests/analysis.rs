@@ -248,6 +248,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "The Islamic Revolutionary Guard Corps",
         Label::Org,
     ),
+    // Offices named by their holder; a word shared across "and"; points of a rate.
+    (
+        "The suspect was charged, the Los Angeles County Sheriff's Department said.",
+        "the Los Angeles County Sheriff's Department",
+        Label::Org,
+    ),
+    (
+        "The Food and Drug Administration approved the drug.",
+        "The Food and Drug Administration",
+        Label::Org,
+    ),
+    (
+        "The bank raised the rate by 25 basis points.",
+        "25 basis points",
+        Label::Quantity,
+    ),
     // A 24-hour time with its zone; times and a period named by a word.
     (
         "The rocket lifted off at 1451 GMT.",
@@ -1056,6 +1072,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Person,
     ),
 ];
+
+/// "and" joins an organisation's words only when the words before it name nothing known.
+#[test]
+fn and_joins_an_organisation_name_only_after_plain_words() {
+    let found = entities("Investors included Apple and Google Ventures.");
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("Apple and")),
+        "{found:?}"
+    );
+    assert!(
+        entities("He works for the Department of Health and Human Services.").contains(&(
+            "the Department of Health and Human Services".into(),
+            Label::Org
+        ))
+    );
+}
 
 /// Words that look like numbers or dates but count nothing here.
 #[test]

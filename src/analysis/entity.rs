@@ -198,6 +198,12 @@ const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
 /// Research Institute", "the Women’s Institute".
 const PLURAL_POSSESSORS: &[&str] = &["Children", "Women", "Men", "People", "Workers", "Veterans"];
+/// Holders whose office names an organisation: "Sheriff’s Office", "Attorney’s Office".
+#[rustfmt::skip]
+const OFFICE_HOLDERS: &[&str] = &[
+    "Sheriff", "Attorney", "Prosecutor", "Coroner", "Examiner", "Marshal", "Comptroller",
+    "Controller", "Auditor", "Assessor", "Clerk", "Treasurer", "Governor", "Mayor",
+];
 /// Degrees and honours written after a person's name: "Katie Allen, MD, PhD".
 #[rustfmt::skip]
 const DEGREES: &[&str] = &[
@@ -1288,8 +1294,11 @@ fn numbers_and_times(
                             b += 1;
                         }
                         (Label::Quantity, "measure")
-                    } else if matches!(next.as_str(), "metric" | "square" | "cubic")
-                        && is(cls, b + 1, List::Measures)
+                    } else if (matches!(next.as_str(), "metric" | "square" | "cubic")
+                        && is(cls, b + 1, List::Measures))
+                        // "25 basis points", "3 percentage points".
+                        || (matches!(next.as_str(), "basis" | "percentage")
+                            && matches!(word(b + 1), "points" | "point"))
                     {
                         // "2.5 metric tons", "10 square miles".
                         b += 2;
@@ -1578,6 +1587,10 @@ fn names(
                     && toks[b + 1].capitalized)
                     // "Mother’s Day", "New Year’s Eve".
                     || matches!(toks[b + 1].text(text), "Day" | "Eve")
+                    // "the Los Angeles County Sheriff’s Department", "the U.S. Attorney’s
+                    // Office": an office named by its holder.
+                    || (OFFICE_HOLDERS.contains(&toks[b - 1].text(text))
+                        && matches!(toks[b + 1].text(text), "Office" | "Department"))
                     || (b == i + 1
                         && lex.org_suffixes.contains(toks[b + 1].text(text))
                         && !is_acronym(toks[i].text(text))
@@ -1743,7 +1756,10 @@ fn classify_run(
             has(w, List::FunctionWords) || (!known && !doc.mid_caps.contains(w) && !is_acronym(w));
         if unvouched && !known_title {
             a += 1;
-            while a < b && (has(word(a), List::Connectors) || toks[a].kind == TokenKind::Possessive)
+            while a < b
+                && (has(word(a), List::Connectors)
+                    || toks[a].kind == TokenKind::Possessive
+                    || matches!(word(a), "and" | "&"))
             {
                 a += 1;
             }
@@ -1814,10 +1830,13 @@ fn classify_run(
             let after_name = len == 1
                 && k > a
                 && (lex.given_names.contains(word(k - 1)) || lex.surnames.contains(word(k - 1)));
+            // "Sheriff’s Department": the title's holder names an office.
+            let names_office = k + len < b && toks[k + len].kind == TokenKind::Possessive;
             if k + len <= b
                 && lex.titles.contains(slice(k, k + len))
                 && !names_institution
                 && !after_name
+                && !names_office
             {
                 if k > a {
                     classify_run(text, toks, a, k, false, lex, doc, entities);
@@ -2344,18 +2363,49 @@ fn joins_organisation_name(text: &str, toks: &[Token], a: usize, b: usize, lex: 
         "&" => true,
         "on" | "for" => lex.org_suffixes.contains(word(b - 1)),
         // "Department of Health and Human Services", not "Bank of America and Wells Fargo".
-        "and" => (a + 1..b).any(|k| {
-            lex.org_suffixes.contains(word(k - 1))
-                && (matches!(word(k), "on" | "for")
-                    || (word(k) == "of"
-                        && (k + 1..b).all(|j| !lex.is_place(word(j)))
-                        && lex.organisations.get(word(b + 1)) != Some(&false)
-                        && !lex.is_place(word(b + 1))
-                        && !lex.given_names.contains(word(b + 1))
-                        && !is_acronym(word(b + 1))))
-        }),
+        "and" => {
+            (a + 1..b).any(|k| {
+                lex.org_suffixes.contains(word(k - 1))
+                    && (matches!(word(k), "on" | "for")
+                        || (word(k) == "of"
+                            && (k + 1..b).all(|j| !lex.is_place(word(j)))
+                            && lex.organisations.get(word(b + 1)) != Some(&false)
+                            && !lex.is_place(word(b + 1))
+                            && !lex.given_names.contains(word(b + 1))
+                            && !is_acronym(word(b + 1))))
+            }) || shares_an_organisation_word(text, toks, a, b, lex)
+        }
         _ => false,
     }
+}
+
+/// "Food and Drug Administration", "Alcohol and Tobacco Tax Bureau": one or two plain words,
+/// "and", then words that end in an organisation's kind. Not two names side by side ("Apple
+/// and Google Ventures"): the words before "and" name nothing known.
+fn shares_an_organisation_word(
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lex: &Lexicon,
+) -> bool {
+    let word = |k: usize| toks[k].text(text);
+    let plain = |w: &str| {
+        !lex.organisations.contains_key(w)
+            && !lex.institutions.contains(w)
+            && !lex.is_place(w)
+            && !lex.is_group(w)
+            && !lex.given_names.contains(w)
+            && !lex.surnames.contains(w)
+            && !lex.org_suffixes.contains(w)
+            && !is_acronym(w)
+    };
+    let after = (b + 1..toks.len().min(b + 4))
+        .take_while(|&k| toks[k].capitalized)
+        .last();
+    b - a <= 2
+        && (a..b).all(|k| plain(word(k)))
+        && after.is_some_and(|k| k > b + 1 && lex.org_suffixes.contains(word(k)))
 }
 
 /// Whether the word at `a`, when it is a city named by an English word ("Mobile", "Reading"),
