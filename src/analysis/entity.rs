@@ -891,11 +891,12 @@ fn numbers_and_times(
             continue;
         }
         // "at midnight", "by noon", "over the weekend": times and a period named by a word.
-        let at = i > 0
-            && matches!(
-                word(i - 1).to_ascii_lowercase().as_str(),
-                "at" | "by" | "until" | "till" | "after" | "before" | "past" | "around" | "since"
-            );
+        let at = || {
+            i > 0
+                && ["at", "by", "until", "till", "after", "before", "past", "around", "since"]
+                    .iter()
+                    .any(|p| word(i - 1).eq_ignore_ascii_case(p))
+        };
         let weekend = w == "the"
             && word(i + 1) == "weekend"
             && i > 0
@@ -903,7 +904,7 @@ fn numbers_and_times(
                 word(i - 1),
                 "over" | "during" | "on" | "at" | "for" | "until" | "this"
             );
-        if (at && matches!(w, "midnight" | "noon" | "midday")) || weekend {
+        if (matches!(w, "midnight" | "noon" | "midday") && at()) || weekend {
             let b = i + 1 + usize::from(weekend);
             if !taken[i..b].iter().any(|t| *t) {
                 push(entities, toks, i, b, Label::Date, "time of day");
