@@ -893,9 +893,11 @@ fn numbers_and_times(
         // "at midnight", "by noon", "over the weekend": times and a period named by a word.
         let at = || {
             i > 0
-                && ["at", "by", "until", "till", "after", "before", "past", "around", "since"]
-                    .iter()
-                    .any(|p| word(i - 1).eq_ignore_ascii_case(p))
+                && [
+                    "at", "by", "until", "till", "after", "before", "past", "around", "since",
+                ]
+                .iter()
+                .any(|p| word(i - 1).eq_ignore_ascii_case(p))
         };
         let weekend = w == "the"
             && word(i + 1) == "weekend"
