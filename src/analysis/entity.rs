@@ -2588,31 +2588,30 @@ fn starts_line(text: &str, at: usize) -> bool {
     at == 0 || text[..at].trim_end_matches([' ', '\t']).ends_with('\n')
 }
 
-/// True when the dash after a news agency's name ends a dateline: "—", "–", "-" or "--".
-fn is_dateline_dash(text: &str, toks: &[Token], k: usize) -> bool {
-    matches!(toks.get(k).map(|t| t.text(text)), Some("—" | "–" | "-"))
+/// A known place written in capitals: "WASHINGTON", "NEW YORK", "WINSTON-SALEM".
+fn is_shouted_place(name: &str, lex: &Lexicon) -> bool {
+    name.len() >= 4
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
+        && lex.is_place(&title_case(name))
 }
 
 /// A wire dateline's place in capitals at the start of a line, before a comma, a dash or the
 /// agency's bracket: "WASHINGTON (AP) —", "NEW YORK —", "SEOUL, Nov. 26 (Yonhap) --".
 fn dateline_place(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
-    let name = &text[toks[a].start..toks[b - 1].end];
-    name.len() >= 4
-        && matches!(
-            toks.get(b).map(|t| t.text(text)),
-            Some("," | "—" | "–" | "(" | "-")
-        )
-        && name
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
-        && starts_line(text, toks[a].start)
-        && lex.is_place(&title_case(name))
+    matches!(
+        toks.get(b).map(|t| t.text(text)),
+        Some("," | "—" | "–" | "(" | "-")
+    ) && starts_line(text, toks[a].start)
+        && is_shouted_place(&text[toks[a].start..toks[b - 1].end], lex)
 }
 
 /// A news agency in brackets after a dateline, before its dash: "(Yonhap) --", "(CNN) —".
 fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
-    if a == 0 || word(a - 1) != "(" || word(b) != ")" || !is_dateline_dash(text, toks, b + 1) {
+    if a == 0 || word(a - 1) != "(" || word(b) != ")" || !matches!(word(b + 1), "—" | "–" | "-")
+    {
         return false;
     }
     // The line so far opens with the dateline's place in capitals.
@@ -2620,12 +2619,10 @@ fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) ->
         .rsplit('\n')
         .next()
         .unwrap_or_default();
-    let place = line.split([',', '(']).next().unwrap_or_default().trim();
-    place.len() >= 4
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '.'))
-        && lex.is_place(&title_case(place))
+    is_shouted_place(
+        line.split([',', '(']).next().unwrap_or_default().trim(),
+        lex,
+    )
 }
 
 /// An acronym in brackets that spells the capitalised words before it: "the World Health
