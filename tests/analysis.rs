@@ -248,6 +248,13 @@ const FOUND: &[(&str, &str, Label)] = &[
         "The Islamic Revolutionary Guard Corps",
         Label::Org,
     ),
+    // "Saint" shortened heads a place's name.
+    ("He moved to St. Louis in 2010.", "St. Louis", Label::Place),
+    (
+        "She flew to St. Petersburg on Monday.",
+        "St. Petersburg",
+        Label::Place,
+    ),
     // Offices named by their holder; a word shared across "and"; points of a rate.
     (
         "The suspect was charged, the Los Angeles County Sheriff's Department said.",

@@ -142,7 +142,7 @@ def places(x, words, tmp, people):
         add(c["name"], "region")
     for s in json.load(open(os.path.join(geo, "us_states.json"), encoding="utf-8")).values():
         add(s["name"], "region")
-    cities = json.load(open(os.path.join(geo, "cities15000.json"), encoding="utf-8")).values()
+    cities = list(json.load(open(os.path.join(geo, "cities15000.json"), encoding="utf-8")).values())
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] >= CITY_MIN_POPULATION:
             add(c["name"], "city")
@@ -159,6 +159,19 @@ def places(x, words, tmp, people):
         # Not where folding makes a word or a name: "Salé" is not "Sale", "Būsh" not "Bush".
         if folded and folded.lower() not in words and folded not in people:
             add(folded, kind)
+    for name, kind in list(rows.items()):
+        # "Saint Petersburg" is "St. Petersburg" in news, and GeoNames writes "St. Louis",
+        # whose period the name pattern does not take.
+        rest = name.removeprefix("Saint ")
+        if rest != name:
+            for short in ("St. ", "St "):
+                if short + rest not in rows:
+                    rows[short + rest] = kind
+    for c in cities:
+        name = c["name"]
+        if (c["population"] >= CITY_MIN_POPULATION and name.startswith("St. ")
+                and LATIN.match("Saint " + name[4:]) and name not in rows):
+            rows[name] = "city"
     for name, kind in list(rows.items()):
         # News writes the apostrophe curly: "the People’s Republic of China".
         if "'" in name:

@@ -1584,6 +1584,15 @@ fn names(
                 // An abbreviated title with its period: "Mr. McHugh", "Sen. Warren".
                 b += 2;
             } else if b + 1 < toks.len()
+                && toks[b - 1].text(text) == "St"
+                && toks[b].text(text) == "."
+                && toks[b].start == toks[b - 1].end
+                && !taken[b + 1]
+                && toks[b + 1].capitalized
+            {
+                // "St. Louis", "St. Patrick's Day": "Saint" shortened heads the name.
+                b += 2;
+            } else if b + 1 < toks.len()
                 && toks[b].kind == TokenKind::Possessive
                 && !taken[b + 1]
                 && ((PLURAL_POSSESSORS.contains(&toks[b - 1].text(text))
