@@ -248,6 +248,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         "The Islamic Revolutionary Guard Corps",
         Label::Org,
     ),
+    // Seas, straits and bays named "of" a place keep their "the".
+    (
+        "The missile fell into the Sea of Japan.",
+        "the Sea of Japan",
+        Label::Place,
+    ),
+    (
+        "Tankers crossed the Strait of Hormuz.",
+        "the Strait of Hormuz",
+        Label::Place,
+    ),
     // "Saint" shortened heads a place's name.
     ("He moved to St. Louis in 2010.", "St. Louis", Label::Place),
     (

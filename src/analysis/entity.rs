@@ -1992,6 +1992,9 @@ fn classify_run(
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
         Some((Label::Place, "place name"))
+    } else if n >= 3 && water_of(word(a), word(a + 1)) {
+        // "the Sea of Japan", "the Strait of Hormuz", "the Bay of Bengal".
+        Some((Label::Place, "landmark"))
     } else if people_of_a_place(lex, whole) {
         // "New Yorkers", "Londoners", "Californians", "Bostonians".
         Some((Label::Group, "people of a place"))
@@ -2276,6 +2279,7 @@ fn classify_run(
         && match label_why {
             Some((Label::Place, _)) => {
                 (a..b).any(|k| TAKES_THE.contains(&word(k)))
+                    || (n >= 3 && water_of(word(a), word(a + 1)))
                     || (n >= 2
                         && ((lex.place_suffixes.contains(last)
                             && !matches!(last, "Street" | "Avenue" | "Road"))
@@ -2661,6 +2665,16 @@ fn spells_the_name_before(text: &str, toks: &[Token], a: usize) -> bool {
         initials.push(word.as_bytes()[0]);
     }
     initials.len() == letters && initials.iter().rev().eq(w.as_bytes())
+}
+
+/// A sea, a strait or a bay named "of" a place: "Sea of Japan", "Strait of Hormuz", "Bay of
+/// Bengal" (the `first` and `second` words of a name of three words or more).
+fn water_of(first: &str, second: &str) -> bool {
+    second == "of"
+        && matches!(
+            first,
+            "Sea" | "Strait" | "Straits" | "Bay" | "Gulf" | "Isle" | "Lake" | "Cape"
+        )
 }
 
 /// The first words of a storm's name: "Hurricane Sandy", "Typhoon Haiyan", "Tropical Storm
