@@ -864,8 +864,8 @@ fn numbers_and_times(
         // "1400 GMT": a 24-hour time with its zone.
         let military = toks[i].kind == TokenKind::Number
             && w.len() == 4
-            && w.parse::<u16>().is_ok_and(|t| t < 2400 && t % 100 < 60)
-            && TIME_ZONES.contains(&word(i + 1));
+            && TIME_ZONES.contains(&word(i + 1))
+            && w.parse::<u16>().is_ok_and(|t| t < 2400 && t % 100 < 60);
         if colon_time || hour || glued || military {
             let digits_end = if colon_time {
                 i + 3
@@ -904,7 +904,7 @@ fn numbers_and_times(
             && i > 0
             && matches!(
                 word(i - 1),
-                "over" | "during" | "on" | "at" | "for" | "until" | "this"
+                "over" | "during" | "on" | "at" | "for" | "until"
             );
         if (matches!(w, "midnight" | "noon" | "midday") && at()) || weekend {
             let b = i + 1 + usize::from(weekend);
@@ -2644,11 +2644,11 @@ fn wire_agency(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) ->
 fn spells_the_name_before(text: &str, toks: &[Token], a: usize) -> bool {
     let w = toks[a].text(text);
     let letters = w.len();
-    if !(2..=8).contains(&letters)
-        || !w.bytes().all(|c| c.is_ascii_uppercase())
-        || a < 2
+    if a < 2
         || toks[a - 1].text(text) != "("
         || toks.get(a + 1).is_none_or(|t| t.text(text) != ")")
+        || !(2..=8).contains(&letters)
+        || !w.bytes().all(|c| c.is_ascii_uppercase())
     {
         return false;
     }
