@@ -335,6 +335,48 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Event,
     ),
     ("He works at Storm Ventures.", "Storm Ventures", Label::Org),
+    // A team or a paper named after its city or state.
+    (
+        "The Boston Celtics beat the Miami Heat on Sunday.",
+        "Boston Celtics",
+        Label::Org,
+    ),
+    (
+        "The Boston Celtics beat the Miami Heat on Sunday.",
+        "Miami Heat",
+        Label::Org,
+    ),
+    (
+        "Chicago Bears quarterback Caleb Williams threw twice.",
+        "Chicago Bears",
+        Label::Org,
+    ),
+    (
+        "Fans of the Dallas Cowboys cheered.",
+        "Dallas Cowboys",
+        Label::Org,
+    ),
+    (
+        "She joined the Toronto Maple Leafs in 2019.",
+        "Toronto Maple Leafs",
+        Label::Org,
+    ),
+    (
+        "It was first reported by the Boston Globe.",
+        "Boston Globe",
+        Label::Org,
+    ),
+    // Harbours, beaches, falls and other landmarks.
+    (
+        "The ship sank in Boston Harbor yesterday.",
+        "Boston Harbor",
+        Label::Place,
+    ),
+    (
+        "Tourists crowd Niagara Falls.",
+        "Niagara Falls",
+        Label::Place,
+    ),
     // Small coins and other currencies are money too.
     ("A gallon costs 15 cents more.", "15 cents", Label::Quantity),
     ("The fare rose by 20 pence.", "20 pence", Label::Quantity),
@@ -1216,6 +1258,53 @@ fn words_of_company_names_do_not_make_companies_or_people() {
             "{sentence:?} gave {found:?}"
         );
     }
+}
+
+/// A city that is also a given name, before a plural no list knows, is a person's name
+/// unless "the" shows a team; a policy named after a city is no team; a headline's verb is no
+/// team's name.
+#[test]
+fn a_city_and_a_plural_make_a_team_only_where_the_context_says_so() {
+    for (sentence, name, label) in [
+        (
+            "George Brandis said it was over.",
+            "George Brandis",
+            Label::Person,
+        ),
+        (
+            "Tyler Hicks took the photographs.",
+            "Tyler Hicks",
+            Label::Person,
+        ),
+        ("Paris Hilton arrived late.", "Paris Hilton", Label::Person),
+        (
+            "Trump reinstated the Mexico City Policy on Monday.",
+            "Mexico City",
+            Label::Place,
+        ),
+        ("Darfur Withers as Sudan Sells Food", "Darfur", Label::Place),
+        (
+            "Up to 750 other Pacific Islanders respectively may apply.",
+            "Pacific",
+            Label::Place,
+        ),
+    ] {
+        let found = entities(sentence);
+        assert!(
+            found.contains(&(name.to_string(), label)),
+            "{sentence:?} gave {found:?}"
+        );
+    }
+}
+
+/// A title with "of" that ends in a landmark's word is not that landmark.
+#[test]
+fn a_title_ending_in_a_landmark_word_is_no_place() {
+    let found = entities("They sang Get Out of My House loudly.");
+    assert!(
+        found.iter().all(|(_, l)| *l != Label::Place),
+        "gave {found:?}"
+    );
 }
 
 /// Degrees after a name, and a month's abbreviation before a name, are not entities; a word

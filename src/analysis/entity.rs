@@ -2053,7 +2053,11 @@ fn classify_run(
         // "Department of Environmental Protection", "Ministry of Defence", "the New Zealand
         // Department of Conservation", "Council on Foreign Relations".
         Some((Label::Org, "organisation name"))
-    } else if n >= 2 && lex.place_suffixes.contains(last) {
+    } else if n >= 2
+        && lex.place_suffixes.contains(last)
+        // Not "Fans of Miami Beach" at a sentence's start.
+        && !(a + 1..b).any(|k| word(k) == "of")
+    {
         Some((Label::Place, "landmark"))
     } else if n >= 2 && matches!(word(a), "Cape" | "Mount" | "Mt" | "Lake" | "Isle" | "Gulf") {
         // "Cape Canaveral", "Mount Everest", "Lake Tahoe".
@@ -2082,6 +2086,10 @@ fn classify_run(
     {
         // "Rolfe McCartney": a "Mc" surname after a first name no list has.
         Some((Label::Person, "person's name"))
+    } else if city_club(text, toks, a, b, lex) {
+        // "the Boston Celtics", "Chicago Bears quarterback", "the Miami Heat": a team or a
+        // paper named after its city.
+        Some((Label::Org, "team or paper of a city"))
     } else if n <= 3
         && !person_like
         && !given_name_before_unknown()
@@ -2464,6 +2472,63 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
     };
     (DIRECTIONS.contains(&words[0]) && lex.is_place(after_first))
         || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.is_place(last))
+}
+
+/// Whether the run `a..b` is a city's or a state's name and then one or two words no list
+/// knows, as teams and papers are named: "the Boston Celtics", "the Miami Heat", "Chicago
+/// Bears quarterback", "the Toronto Maple Leafs". Without a "the" before it, only a plural
+/// after a place that is no given name ("Dallas Cowboys" could be a person, as "Tyler Hicks"
+/// is), before a plain word.
+fn city_club(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let word = |k: usize| toks[k].text(text);
+    let n = b - a;
+    if !(2..=4).contains(&n) {
+        return false;
+    }
+    let Some(k) = (a + 1..b).rev().find(|&k| {
+        matches!(
+            lex.places.get(&text[toks[a].start..toks[k - 1].end]),
+            Some(PlaceKind::City | PlaceKind::Region)
+        )
+    }) else {
+        return false;
+    };
+    let unknown = |w: &str| {
+        lower_after_first(w)
+            && w.chars().all(char::is_alphabetic)
+            && !has(w, List::FunctionWords)
+            && !lex.given_names.contains(w)
+            && !lex.surnames.contains(w)
+            && !lex.is_place(w)
+            && !lex.is_group(w)
+            && !lex.titles.contains(w)
+            && !lex.place_suffixes.contains(w)
+            && !lex.event_suffixes.contains(w)
+            && !lex.work_suffixes.contains(w)
+            && !DIRECTIONS.contains(&w)
+            && !is_job_word(w)
+            // "the Mexico City Policy": a plan named after a city, not a club.
+            && !matches!(w, "Policy" | "Plan" | "Model" | "Style" | "Process" | "Rules")
+    };
+    if b - k > 2 || !(k..b).all(|j| unknown(word(j))) {
+        return false;
+    }
+    let after_the = a > 0 && word(a - 1).eq_ignore_ascii_case("the");
+    let last = word(b - 1);
+    // Without "the", a plain word must follow: "Chicago Bears quarterback", not the headline
+    // "Darfur Withers as Sudan Sells Food".
+    let plain_word_after = toks.get(b).is_some_and(|t| {
+        t.text(text).starts_with(char::is_lowercase) && !has(t.text(text), List::FunctionWords)
+    });
+    after_the
+        || (plain_word_after
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            // "Pacific Islanders": people of a place.
+            && !last.ends_with("landers")
+            && !(a..k).any(|j| {
+                lex.given_names.contains(word(j)) || lex.given_name_words.contains(word(j))
+            }))
 }
 
 /// A company name heading a run of `n` words. One that is also an English word ("Apple",
