@@ -366,6 +366,23 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Boston Globe",
         Label::Org,
     ),
+    // Plural organisation words, before "for" and "of".
+    (
+        "The Centers for Disease Control and Prevention reported 1,200 cases.",
+        "The Centers for Disease Control and Prevention",
+        Label::Org,
+    ),
+    (
+        "It was funded by the National Institutes of Health.",
+        "the National Institutes of Health",
+        Label::Org,
+    ),
+    // A company whose name is also a word, speaking at a sentence's start.
+    (
+        "Apple said on Tuesday it would invest more.",
+        "Apple",
+        Label::Org,
+    ),
     // Harbours, beaches, falls and other landmarks.
     (
         "The ship sank in Boston Harbor yesterday.",

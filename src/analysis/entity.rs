@@ -1732,8 +1732,17 @@ fn classify_run(
         );
         return;
     }
+    // "Apple said on Tuesday …": a company whose name is also a word, speaking.
+    let company_speaks = b == a + 1
+        && lex.organisations.get(word(a)) == Some(&true)
+        && toks.get(b).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "said" | "says" | "announced" | "reported" | "confirmed" | "told"
+            )
+        });
     // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
-    if sentence_start && a < b {
+    if sentence_start && a < b && !company_speaks {
         let w = word(a);
         let known = lex.is_place(w)
             || lex.is_group(w)
@@ -2093,7 +2102,12 @@ fn classify_run(
     } else if n <= 3
         && !person_like
         && !given_name_before_unknown()
-        && is_organisation(lex, word(a), n, sentence_start && a == first)
+        && is_organisation(
+            lex,
+            word(a),
+            n,
+            sentence_start && a == first && !company_speaks,
+        )
     {
         Some((Label::Org, "organisation name"))
     } else if n >= 2 && lex.is_group(slice(a, b - 1)) && lex.is_place(last) {
