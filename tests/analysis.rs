@@ -2121,6 +2121,15 @@ fn a_statistic_cue_takes_the_counted_noun_but_not_a_date() {
         "2%"
     );
     assert_eq!(cue("Prices rose 3% last month."), "3%");
+    // Money, shares and large scales before small change and plain counts.
+    assert_eq!(
+        cue("A gallon costs 15 cents more after the sale raised £3.5bn."),
+        "£3.5bn"
+    );
+    assert_eq!(
+        cue("About 1,200 workers at 14 plants lost 4.5 percent of their pay."),
+        "4.5 percent"
+    );
 }
 
 /// Initials after a name do not end a sentence; an acronym's period after a lower-case word

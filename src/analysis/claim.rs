@@ -620,10 +620,15 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     let comparison = found.get(Cue::Comparison);
     let causal = found.get(Cue::Causal);
     let hedged = found.get(Cue::Hedge).is_some();
-    // The most informative amount: digits before number words ("around 90" before "one").
+    // The most informative amount: digits before number words ("around 90" before "one"),
+    // money, shares and large scales before plain counts ("£3.5bn" before "15 cents").
     let best_stat = stats.iter().max_by_key(|e| {
         let t = &text[e.span.start.0..e.span.end.0];
-        (t.bytes().any(|b| b.is_ascii_digit()), e.span.len())
+        (
+            t.bytes().any(|b| b.is_ascii_digit()),
+            weighs_much(t),
+            e.span.len(),
+        )
     });
     // A bare "one" or "twice" is a weak statistic: other cues go first.
     let weak = |e: &&&Entity| {
@@ -709,6 +714,16 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
         hedged,
         score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
     })
+}
+
+/// Whether an amount is money, a share or a large scale: "£3.5bn", "$124m", "4.3 percent",
+/// "700 million". Such an amount says more than a plain count or small change ("15 cents").
+fn weighs_much(amount: &str) -> bool {
+    let lower = amount.to_lowercase();
+    amount.contains(['$', '£', '€', '¥', '%'])
+        || ["percent", "per cent", "million", "billion", "trillion"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
