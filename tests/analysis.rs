@@ -383,6 +383,30 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Apple",
         Label::Org,
     ),
+    // An approximate clock time is one time.
+    (
+        "It struck at about 10:30 p.m. on Friday.",
+        "about 10:30 p.m.",
+        Label::Date,
+    ),
+    // Parties and agencies named by one word; "MP" is a title.
+    ("Labour won 412 seats.", "Labour", Label::Org),
+    (
+        "Inflation fell to 2.4%, according to Eurostat.",
+        "Eurostat",
+        Label::Org,
+    ),
+    (
+        "Labour MP Jess Phillips spoke.",
+        "Jess Phillips",
+        Label::Person,
+    ),
+    // A party's word that is also a given name ("Tory") is no first name before a title.
+    (
+        "He said Tory MP David Davis was right.",
+        "David Davis",
+        Label::Person,
+    ),
     // Harbours, beaches, falls and other landmarks.
     (
         "The ship sank in Boston Harbor yesterday.",
@@ -1250,6 +1274,8 @@ fn sentence_starts_and_function_words_are_not_entities() {
         // Quoted speech in capitals is not a title.
         "“We Are Done,” she said.",
         "Thanks to everyone at Silego I've worked with. I've been busy since.",
+        // A lawmaker's party and state are no product's name.
+        "Meanwhile, D-N.Y., voted against.",
     ] {
         let found: Vec<_> = entities(sentence)
             .into_iter()
@@ -1294,6 +1320,7 @@ fn a_city_and_a_plural_make_a_team_only_where_the_context_says_so() {
             Label::Person,
         ),
         ("Paris Hilton arrived late.", "Paris Hilton", Label::Person),
+        ("Larry King spoke.", "Larry King", Label::Person),
         (
             "Trump reinstated the Mexico City Policy on Monday.",
             "Mexico City",

@@ -844,45 +844,8 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
-        // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm".
-        let colon_time = toks[i].kind == TokenKind::Number
-            && word(i + 1) == ":"
-            && toks
-                .get(i + 2)
-                .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 2)
-            && toks[i + 1].start == toks[i].end
-            && toks[i + 2].start == toks[i + 1].end;
-        let hour = toks[i].kind == TokenKind::Number
-            && w.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
-            && meridiem_len(text, toks, i + 1) > 0;
-        let glued = w.len() <= 4
-            && w.as_bytes()[0].is_ascii_digit()
-            && matches!(
-                w.trim_start_matches(|c: char| c.is_ascii_digit()),
-                "am" | "pm" | "AM" | "PM"
-            );
-        // "1400 GMT": a 24-hour time with its zone.
-        let military = toks[i].kind == TokenKind::Number
-            && w.len() == 4
-            && TIME_ZONES.contains(&word(i + 1))
-            && w.parse::<u16>().is_ok_and(|t| t < 2400 && t % 100 < 60);
-        if colon_time || hour || glued || military {
-            let digits_end = if colon_time {
-                i + 3
-            } else if hour || military {
-                i + 1
-            } else {
-                i
-            };
-            let mut b = if glued {
-                i + 1
-            } else {
-                digits_end + meridiem_len(text, toks, digits_end)
-            };
-            // "1:39 PM ET": the time zone belongs to the time.
-            if TIME_ZONES.contains(&word(b)) {
-                b += 1;
-            }
+        // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm", "1400 GMT".
+        if let Some(b) = clock_time_end(text, toks, i) {
             if !taken[i..b].iter().any(|t| *t) {
                 push(entities, toks, i, b, Label::Date, "clock time");
                 taken[i..b].iter_mut().for_each(|t| *t = true);
@@ -1256,7 +1219,18 @@ fn numbers_and_times(
             hit = Some((i, i + len, Label::Quantity, "money"));
         } else {
             let approx = approx_len(text, toks, cls, i);
-            let n = number_len(text, toks, cls, i + approx);
+            // "at about 10:30 p.m.": an approximate time.
+            let time_end = (approx > 0)
+                .then(|| clock_time_end(text, toks, i + approx))
+                .flatten();
+            let n = if time_end.is_some() {
+                0
+            } else {
+                number_len(text, toks, cls, i + approx)
+            };
+            if let Some(end) = time_end {
+                hit = Some((i, end, Label::Date, "clock time"));
+            }
             let pronoun_one = approx == 0 && n == 1 && is_pronoun_one(text, toks, i);
             if n > 0 && !pronoun_one {
                 let mut b = i + approx + n;
@@ -1349,6 +1323,55 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// The end of a clock time starting at token `i`: "01:05", "9:30", "8:51 p.m.", "5 p.m.",
+/// "7 PM", "6pm", "1:39 PM ET", "1400 GMT" (a 24-hour time with its zone).
+fn clock_time_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    let w = word(i);
+    if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let colon_time = toks[i].kind == TokenKind::Number
+        && word(i + 1) == ":"
+        && toks
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.text(text).len() == 2)
+        && toks[i + 1].start == toks[i].end
+        && toks[i + 2].start == toks[i + 1].end;
+    let hour = toks[i].kind == TokenKind::Number
+        && w.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+        && meridiem_len(text, toks, i + 1) > 0;
+    let glued = w.len() <= 4
+        && matches!(
+            w.trim_start_matches(|c: char| c.is_ascii_digit()),
+            "am" | "pm" | "AM" | "PM"
+        );
+    let military = toks[i].kind == TokenKind::Number
+        && w.len() == 4
+        && TIME_ZONES.contains(&word(i + 1))
+        && w.parse::<u16>().is_ok_and(|t| t < 2400 && t % 100 < 60);
+    if !(colon_time || hour || glued || military) {
+        return None;
+    }
+    let digits_end = if colon_time {
+        i + 3
+    } else if hour || military {
+        i + 1
+    } else {
+        i
+    };
+    let mut b = if glued {
+        i + 1
+    } else {
+        digits_end + meridiem_len(text, toks, digits_end)
+    };
+    // "1:39 PM ET": the time zone belongs to the time.
+    if TIME_ZONES.contains(&word(b)) {
+        b += 1;
+    }
+    Some(b)
 }
 
 /// A year and the next one written short: "2008-9", "2019-20".
@@ -1850,11 +1873,16 @@ fn classify_run(
             // "Martin Luther King", "Larry King": after a name, the title word is a surname.
             let after_name = len == 1
                 && k > a
-                && (lex.given_names.contains(word(k - 1)) || lex.surnames.contains(word(k - 1)));
+                && (lex.given_names.contains(word(k - 1)) || lex.surnames.contains(word(k - 1)))
+                // Not "Tory MP David Davis": a party's word that is also a given name.
+                && !lex.is_group(word(k - 1));
             // "Sheriff’s Department": the title's holder names an office.
             let names_office = k + len < b && toks[k + len].kind == TokenKind::Possessive;
+            // "MP SP" in a table of abbreviations: a title's word before an acronym.
+            let before_acronym = k + len < b && is_acronym(word(k + len));
             if k + len <= b
                 && lex.titles.contains(slice(k, k + len))
+                && !before_acronym
                 && !names_institution
                 && !after_name
                 && !names_office
@@ -2845,6 +2873,12 @@ fn single_word(
         && parts.all(|p| lex.is_group(p))
     {
         return Some((Label::Group, "nationality or group"));
+    }
+    // "Sen. Ted Cruz, R-Texas,", "(D-N.Y.)": a lawmaker's party and state, no product.
+    let party_and_state =
+        matches!(first, "D" | "R" | "I") && a > 0 && matches!(toks[a - 1].text(text), "," | "(");
+    if party_and_state {
+        return None;
     }
     if w.contains('-') && (has_digit || w.split('-').all(|p| p.starts_with(char::is_uppercase))) {
         return Some((Label::Work, "product or model name"));
