@@ -383,6 +383,12 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Apple",
         Label::Org,
     ),
+    // A name no list has, speaking with a known company, is a company.
+    (
+        "Pfizer and Moderna said their vaccines would be ready.",
+        "Moderna",
+        Label::Org,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

@@ -2275,10 +2275,25 @@ fn classify_run(
                         && !lex.institutions.contains(w)
                 })
         };
+        // "Pfizer and Moderna said": a name no list has, speaking with a known company.
+        let beside_company = || {
+            b == a + 1
+                && a >= 2
+                && word(a - 1) == "and"
+                && entities.last().is_some_and(|e| {
+                    e.label == Label::Org
+                        && e.span.end.0 == toks[a - 2].end
+                        && lex
+                            .organisations
+                            .contains_key(&text[e.span.start.0..e.span.end.0])
+                })
+        };
         if !plain {
             None
         } else if kin || role || appositive || beside_person || byline {
             Some((Label::Person, "person's name"))
+        } else if speaker() && beside_company() {
+            Some((Label::Org, "speaking with a company"))
         } else if speaker() {
             Some((Label::Person, SPEAKER))
         } else {
