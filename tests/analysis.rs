@@ -389,6 +389,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Moderna",
         Label::Org,
     ),
+    // Capitalised particles inside a name.
+    (
+        "In France, Marine Le Pen's party came third.",
+        "Marine Le Pen",
+        Label::Person,
+    ),
+    (
+        "The book is by Bruce Van Horn.",
+        "Bruce Van Horn",
+        Label::Person,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

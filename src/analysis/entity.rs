@@ -2037,10 +2037,15 @@ fn classify_run(
         Some((Label::Group, "people of a place"))
     } else if n >= 3
         && (lex.given_names.contains(word(a)) || lex.given_name_words.contains(word(a)))
-        && (a + 1..b - 1).all(|k| NAME_PARTICLES.contains(&word(k)))
+        && (a + 1..b - 1).all(|k| {
+            NAME_PARTICLES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word(k)))
+        })
         && lower_after_first(last)
     {
-        // "Bill de Blasio", "Ursula von der Leyen": a given name, particles, a surname.
+        // "Bill de Blasio", "Ursula von der Leyen", "Marine Le Pen", "Robert De Niro": a
+        // given name, particles, a surname.
         Some((Label::Person, "name with a particle"))
     } else if n >= 2 && lex.institutions.contains(whole) {
         // "Islamic State", "Muslim Brotherhood".
