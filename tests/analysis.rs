@@ -400,6 +400,19 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Bruce Van Horn",
         Label::Person,
     ),
+    // Prizes are titles; tours and national opens are events.
+    (
+        "He won the Nobel Peace Prize in 2009.",
+        "Nobel Peace Prize",
+        Label::Work,
+    ),
+    ("She won an Academy Award.", "Academy Award", Label::Work),
+    (
+        "Her Eras Tour grossed more than $1 billion.",
+        "Eras Tour",
+        Label::Event,
+    ),
+    ("Novak Djokovic won the US Open.", "US Open", Label::Event),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",
@@ -1291,6 +1304,8 @@ fn sentence_starts_and_function_words_are_not_entities() {
         // Quoted speech in capitals is not a title.
         "“We Are Done,” she said.",
         "Thanks to everyone at Silego I've worked with. I've been busy since.",
+        // The end of "Player of the Year Award" is no prize's name.
+        "He was named Player of the Year Award winner.",
         // A lawmaker's party and state are no product's name.
         "Meanwhile, D-N.Y., voted against.",
     ] {

@@ -2076,6 +2076,19 @@ fn classify_run(
     } else if n >= 2 && lex.work_suffixes.contains(last) {
         Some((Label::Work, "law or document"))
     } else if n >= 2
+        && last == "Open"
+        && (lex.is_place(slice(a, b - 1)) || lex.is_group(slice(a, b - 1)))
+    {
+        // "the US Open", "the Australian Open": a tournament named after its country.
+        Some((Label::Event, "event name"))
+    } else if n >= 2
+        && matches!(last, "Prize" | "Prizes" | "Award" | "Awards")
+        // Not the end of "Player of the Year Award".
+        && !(a >= 2 && word(a - 1) == "the" && word(a - 2) == "of")
+    {
+        // "the Nobel Peace Prize", "an Academy Award": prizes are titles in OntoNotes.
+        Some((Label::Work, "prize"))
+    } else if n >= 2
         && matches!(last, "Pro" | "Max" | "Plus" | "Ultra" | "Mini")
         && !lex.given_names.contains(word(a))
         && !lex.is_place(word(a))
