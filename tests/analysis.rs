@@ -413,6 +413,24 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Event,
     ),
     ("Novak Djokovic won the US Open.", "US Open", Label::Event),
+    // Market indexes, with the number in their name.
+    ("The S&P 500 slipped 0.8 percent.", "S&P 500", Label::Org),
+    (
+        "In 2020, Russell 2000 stocks rose.",
+        "Russell 2000",
+        Label::Org,
+    ),
+    (
+        "The Dow Jones Industrial Average fell 1.2 percent.",
+        "Dow Jones Industrial Average",
+        Label::Org,
+    ),
+    ("The Dow fell 300 points.", "Dow", Label::Org),
+    (
+        "Dow Chemical said it would cut jobs.",
+        "Dow Chemical",
+        Label::Org,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

@@ -194,6 +194,11 @@ const COMBINING_FORMS: &[&str] = &[
     "Italo", "Hispano", "Luso", "Irano", "Turco", "Serbo", "Czecho", "Belgo", "Nippo", "Dano",
 ];
 /// Why a name no list has is a person: it speaks ("Lourimi said").
+/// Market indexes named with a number: "S&P 500", "FTSE 100", "Nikkei 225".
+const MARKET_INDEXES: &[&str] = &[
+    "S&P", "FTSE", "Nikkei", "CAC", "Stoxx", "STOXX", "Russell", "DAX", "ASX",
+];
+
 const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
 /// Research Institute", "the Women’s Institute".
@@ -841,6 +846,18 @@ fn numbers_and_times(
             && is(cls, i + 1, List::Months)
             && toks.get(i + 1).is_some_and(|t| t.capitalized)
         {
+            i += 1;
+            continue;
+        }
+        // "the S&P 500", "the FTSE 100": a market index's number is part of its name.
+        if toks[i].kind == TokenKind::Number
+            && i > 0
+            && !taken[i - 1]
+            && MARKET_INDEXES.contains(&word(i - 1))
+            && toks[i - 1].end < toks[i].start
+        {
+            push(entities, toks, i - 1, i + 1, Label::Org, "market index");
+            taken[i - 1..=i].iter_mut().for_each(|t| *t = true);
             i += 1;
             continue;
         }
