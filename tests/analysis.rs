@@ -1577,6 +1577,15 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
         true,
     ),
     ("Is this the end of the road?", None, false),
+    // Not knowing, an invitation and a fear are nothing to check.
+    (
+        "It remains unclear whether the talks will resume.",
+        None,
+        false,
+    ),
+    ("What happens next is anyone's guess.", None, false),
+    ("Let’s be clear about what this means.", None, false),
+    ("Many residents fear the worst.", None, false),
     ("Headquarters of the agency in Geneva.", None, false),
     ("A man walks past in the background.", None, false),
     // A description with nothing to check is not a claim; an action with no name still is.

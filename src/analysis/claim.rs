@@ -116,6 +116,9 @@ const OPINION: &[&str] = &[
     "i think", "i believe", "we believe", "in my view", "in our view", "should", "ought to",
     "dangers", "shameful", "disgraceful", "wonderful", "terrible", "beautiful", "brilliant",
     "awful", "ridiculous", "outrageous", "must-see", "opinion",
+    // Not knowing is nothing to check: "It remains unclear whether …".
+    "unclear whether", "unclear if", "remains to be seen", "anyone ’s guess", "anyone 's guess",
+    "fear the worst", "expect the worst", "hope for the best",
 ];
 /// Words after an amount that are not what it counts ("26 other", "one of").
 #[rustfmt::skip]
@@ -589,10 +592,17 @@ fn judge(text: &str, sentence: ByteSpan, words: &Words, ents: &[&Entity]) -> Opt
     if service_headline(text, words) {
         return None;
     }
-    if words
-        .lower
-        .first()
-        .is_some_and(|w| IMPERATIVE_STARTS.contains(&w.as_ref()))
+    // "Let’s be clear …" is written as "Let" and "’s".
+    let lets = words.lower.first().is_some_and(|w| w == "let")
+        && words
+            .lower
+            .get(1)
+            .is_some_and(|w| matches!(w.as_ref(), "’s" | "'s" | "us"));
+    if (lets
+        || words
+            .lower
+            .first()
+            .is_some_and(|w| IMPERATIVE_STARTS.contains(&w.as_ref())))
         && words.tokens[0].text(text).starts_with(char::is_uppercase)
     {
         return None;
