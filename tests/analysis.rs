@@ -431,6 +431,32 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Dow Chemical",
         Label::Org,
     ),
+    // A group or a place opening a sentence, before a title and a name.
+    (
+        "South African President Cyril Ramaphosa attended.",
+        "South African",
+        Label::Group,
+    ),
+    (
+        "Saudi Crown Prince Mohammed bin Salman hosted him.",
+        "Saudi",
+        Label::Group,
+    ),
+    (
+        "Chinese Premier Li Qiang told the forum.",
+        "Li Qiang",
+        Label::Person,
+    ),
+    (
+        "New York Mayor Eric Adams said so.",
+        "Eric Adams",
+        Label::Person,
+    ),
+    (
+        "Martin Luther King Jr. spoke.",
+        "Martin Luther King Jr.",
+        Label::Person,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

@@ -1796,6 +1796,9 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
+            // "South African President …", "New York Mayor …": a place or a group opens it.
+            || (a + 2..=b.min(a + 3))
+                .any(|k| lex.is_place(slice(a, k)) || lex.is_group(slice(a, k)))
             || people_of_a_place(lex, slice(a, b))
             || lex.institutions.contains(slice(a, b))
             // "House Republicans", "Senate Democrats": a chamber and a party.
@@ -1806,11 +1809,13 @@ fn classify_run(
                 && lower_after_first(word(a + 1))
                 && !has(w, List::FunctionWords)
                 && role_in_apposition(text, toks, b))
-            // "John Smith said" where the text also writes "Smith" alone.
-            || (b - a == 2
+            // "John Smith said" where the text also writes "Smith" alone; "Martin Luther King".
+            || (b - a >= 2
                 && lex.given_name_words.contains(w)
                 && !GENERIC_NAME_WORDS.contains(&w)
-                && (doc.standalone.contains(word(a + 1)) || lex.surnames.contains(word(a + 1))));
+                && (doc.standalone.contains(word(a + 1))
+                    || lex.surnames.contains(word(a + 1))
+                    || (b - a >= 3 && lex.given_names.contains(word(a + 1)))));
         // "The Big Sick" keeps its "The" when the document writes it mid-sentence too.
         let known_title = w == "The" && b - a >= 3 && doc.titles.contains(slice(a + 1, b));
         let unvouched =
@@ -1891,8 +1896,9 @@ fn classify_run(
             let after_name = len == 1
                 && k > a
                 && (lex.given_names.contains(word(k - 1)) || lex.surnames.contains(word(k - 1)))
-                // Not "Tory MP David Davis": a party's word that is also a given name.
-                && !lex.is_group(word(k - 1));
+                // Not "Tory MP David Davis", "New York Mayor Eric Adams": a group's or a
+                // place's name ending in a given name or a surname.
+                && !(a..k).any(|j| lex.is_group(slice(j, k)) || lex.is_place(slice(j, k)));
             // "Sheriff’s Department": the title's holder names an office.
             let names_office = k + len < b && toks[k + len].kind == TokenKind::Possessive;
             // "MP SP" in a table of abbreviations: a title's word before an acronym.
