@@ -457,6 +457,23 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Martin Luther King Jr.",
         Label::Person,
     ),
+    // Measures written as one word, and fractions in words.
+    (
+        "Temperatures reached 46.5C in Seville.",
+        "46.5C",
+        Label::Quantity,
+    ),
+    (
+        "Winds of up to 100mph hit the coast.",
+        "up to 100mph",
+        Label::Quantity,
+    ),
+    ("She ran 5km in 20 minutes.", "5km", Label::Quantity),
+    (
+        "Roughly two-thirds of Americans support it.",
+        "Roughly two-thirds",
+        Label::Quantity,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",
@@ -1350,6 +1367,9 @@ fn sentence_starts_and_function_words_are_not_entities() {
         "Thanks to everyone at Silego I've worked with. I've been busy since.",
         // The end of "Player of the Year Award" is no prize's name.
         "He was named Player of the Year Award winner.",
+        // A model's letter, a colour and an escaped address are no measures.
+        "The iPhone 5C sold well.",
+        "See https://example.com/a%252Fb and #00F here.",
         // A lawmaker's party and state are no product's name.
         "Meanwhile, D-N.Y., voted against.",
     ] {

@@ -1202,6 +1202,16 @@ fn numbers_and_times(
         {
             // "once" is a count in "once a year", not in "once the pipes are fixed".
             hit = Some((i, i + 1, Label::Quantity, "count"));
+        } else if (is_glued_measure(w) || is_fraction_word(w))
+            // Not a model's "5C", not "%252F" or "#00F" in an address or a colour.
+            && !(i > 0 && toks[i - 1].capitalized && !is(cls, i - 1, List::FunctionWords))
+            && text[..toks[i].start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '(')
+        {
+            // "46.5C", "5km", "100mph": a measure written as one word.
+            hit = Some((i, i + 1, Label::Quantity, "measure"));
         } else if matches!(w, "$" | "£" | "€" | "¥")
             && toks.get(i + 1).is_some_and(|t| {
                 t.kind == TokenKind::Number
@@ -1247,6 +1257,11 @@ fn numbers_and_times(
             };
             if let Some(end) = time_end {
                 hit = Some((i, end, Label::Date, "clock time"));
+            } else if approx > 0
+                && (is_glued_measure(word(i + approx)) || is_fraction_word(word(i + approx)))
+            {
+                // "up to 46.5C", "about 5km", "roughly two-thirds".
+                hit = Some((i, i + approx + 1, Label::Quantity, "measure"));
             }
             let pronoun_one = approx == 0 && n == 1 && is_pronoun_one(text, toks, i);
             if n > 0 && !pronoun_one {
@@ -2860,6 +2875,72 @@ fn is_scaled_figure(w: &str) -> bool {
             && f.ends_with(|c: char| c.is_ascii_digit())
             && f.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    })
+}
+
+/// A figure with its unit in one word: "46.5C", "104F", "5km", "100mph", "10kg", "2GW".
+/// A one-digit figure before "C" or "F" is more often a grade or a model ("5C").
+fn is_glued_measure(w: &str) -> bool {
+    let Some(unit_at) = w.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) else {
+        return false;
+    };
+    let (figure, unit) = w.split_at(unit_at);
+    let figure_ok = figure.starts_with(|c: char| c.is_ascii_digit())
+        && figure.ends_with(|c: char| c.is_ascii_digit());
+    // "46.5C", "104F": not "00F", "14222F" or a drawing's "3.738C".
+    let degrees = matches!(unit, "C" | "F" | "°C" | "°F")
+        && figure.len() >= 2
+        && !figure.starts_with('0')
+        && figure
+            .split_once('.')
+            .is_none_or(|(_, tenths)| tenths.len() == 1)
+        && figure.parse::<f32>().is_ok_and(|t| t <= 600.0);
+    figure_ok
+        && figure != "0"
+        && (degrees
+            || matches!(
+                unit,
+                "km" | "kg"
+                    | "mm"
+                    | "cm"
+                    | "mph"
+                    | "kph"
+                    | "km/h"
+                    | "mg"
+                    | "ml"
+                    | "lb"
+                    | "lbs"
+                    | "ft"
+                    | "kW"
+                    | "MW"
+                    | "GW"
+                    | "kWh"
+                    | "MWh"
+                    | "GWh"
+                    | "GB"
+                    | "TB"
+                    | "MB"
+            ))
+}
+
+/// A fraction written in words: "two-thirds", "three-quarters", "one-fifth".
+fn is_fraction_word(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(count, part)| {
+        matches!(
+            count.to_ascii_lowercase().as_str(),
+            "one" | "two" | "three" | "four" | "five" | "seven" | "nine"
+        ) && matches!(
+            part,
+            "half"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "fifth"
+                | "fifths"
+                | "tenth"
+                | "tenths"
+        )
     })
 }
 
