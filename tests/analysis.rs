@@ -474,6 +474,40 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Roughly two-thirds",
         Label::Quantity,
     ),
+    // A company's name and a model number name a product.
+    (
+        "The FAA grounded 171 Boeing 737 Max 9 jets.",
+        "Boeing 737 Max 9",
+        Label::Work,
+    ),
+    ("He still plays his Xbox 360.", "Xbox 360", Label::Work),
+    (
+        "Shares of Boeing 10 days ago fell.",
+        "10 days ago",
+        Label::Date,
+    ),
+    // Aid groups, "Secretary-General", airlines, and a name ending in a kind of organisation
+    // at a sentence's start.
+    (
+        "Amnesty International accused the army.",
+        "Amnesty International",
+        Label::Org,
+    ),
+    (
+        "The Red Cross said aid trucks were stuck.",
+        "Red Cross",
+        Label::Org,
+    ),
+    (
+        "NATO Secretary-General Mark Rutte spoke.",
+        "Mark Rutte",
+        Label::Person,
+    ),
+    (
+        "A Delta Air Lines flight landed.",
+        "Delta Air Lines",
+        Label::Org,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

@@ -861,6 +861,44 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
+        // "Boeing 737 Max 9", "Microsoft 365": a company's name and a number name a product.
+        if toks[i].kind == TokenKind::Number
+            && i > 0
+            && !taken[i - 1]
+            && toks[i - 1].capitalized
+            && toks[i - 1].end < toks[i].start
+            && w.bytes().all(|c| c.is_ascii_digit())
+            && !is_year(text, &toks[i])
+            && lex.organisations.get(word(i - 1)) == Some(&false)
+            && (i < 2 || !matches!(word(i - 2), "$" | "£" | "€"))
+            && !text[toks[i - 1].end..toks[i].start].contains('\n')
+            // Not "Boeing 10 days ago", "Tesla 5%": a count after the name.
+            && !is(cls, i + 1, List::TimeUnits)
+            && !is(cls, i + 1, List::Measures)
+            && !is(cls, i + 1, List::CurrencyWords)
+            && !matches!(word(i + 1), "%" | "percent" | "per" | "times" | "of" | "to" | "and" | "or")
+        {
+            let mut b = i + 1;
+            while b < toks.len()
+                && b < i + 4
+                && (matches!(word(b), "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini")
+                    || (toks[b].kind == TokenKind::Number && word(b).len() <= 2))
+                && toks[b].start > toks[b - 1].end
+            {
+                b += 1;
+            }
+            push(
+                entities,
+                toks,
+                i - 1,
+                b,
+                Label::Work,
+                "product or model name",
+            );
+            taken[i - 1..b].iter_mut().for_each(|t| *t = true);
+            i = b;
+            continue;
+        }
         // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm", "1400 GMT".
         if let Some(b) = clock_time_end(text, toks, i) {
             if !taken[i..b].iter().any(|t| *t) {
@@ -1811,6 +1849,14 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
+            // "Amnesty International accused …": a name that ends in a kind of organisation.
+            || (b - a >= 2
+                && lex.org_suffixes.contains(word(b - 1))
+                && !has(w, List::FunctionWords)
+                && !matches!(w, "Former" | "Acting" | "Interim" | "Then" | "Late" | "Local")
+                && lower_after_first(w)
+                // Not "Shares of General Electric".
+                && !(a + 1..b).any(|k| word(k) == "of"))
             // "South African President …", "New York Mayor …": a place or a group opens it.
             || (a + 2..=b.min(a + 3))
                 .any(|k| lex.is_place(slice(a, k)) || lex.is_group(slice(a, k)))
