@@ -853,6 +853,7 @@ fn numbers_and_times(
         if toks[i].kind == TokenKind::Number
             && i > 0
             && !taken[i - 1]
+            && toks[i - 1].capitalized
             && MARKET_INDEXES.contains(&word(i - 1))
             && toks[i - 1].end < toks[i].start
         {
@@ -900,7 +901,11 @@ fn numbers_and_times(
             continue;
         }
         // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm", "1400 GMT".
-        if let Some(b) = clock_time_end(text, toks, i) {
+        let starts_with_digit = w.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if let Some(b) = starts_with_digit
+            .then(|| clock_time_end(text, toks, i))
+            .flatten()
+        {
             if !taken[i..b].iter().any(|t| *t) {
                 push(entities, toks, i, b, Label::Date, "clock time");
                 taken[i..b].iter_mut().for_each(|t| *t = true);
@@ -1240,7 +1245,7 @@ fn numbers_and_times(
         {
             // "once" is a count in "once a year", not in "once the pipes are fixed".
             hit = Some((i, i + 1, Label::Quantity, "count"));
-        } else if (is_glued_measure(w) || is_fraction_word(w))
+        } else if ((starts_with_digit && is_glued_measure(w)) || (w.len() >= 8 && is_fraction_word(w)))
             // Not a model's "5C", not "%252F" or "#00F" in an address or a colour.
             && !(i > 0 && toks[i - 1].capitalized && !is(cls, i - 1, List::FunctionWords))
             && text[..toks[i].start]
@@ -2926,7 +2931,11 @@ fn is_scaled_figure(w: &str) -> bool {
 
 /// A figure with its unit in one word: "46.5C", "104F", "5km", "100mph", "10kg", "2GW".
 /// A one-digit figure before "C" or "F" is more often a grade or a model ("5C").
+#[inline]
 fn is_glued_measure(w: &str) -> bool {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let Some(unit_at) = w.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) else {
         return false;
     };
@@ -2970,7 +2979,12 @@ fn is_glued_measure(w: &str) -> bool {
 }
 
 /// A fraction written in words: "two-thirds", "three-quarters", "one-fifth".
+#[inline]
 fn is_fraction_word(w: &str) -> bool {
+    // The shortest is "one-half"; every count word begins with one of these letters.
+    if w.len() < 8 || !matches!(w.as_bytes()[0] | 0x20, b'o' | b't' | b'f' | b's' | b'n') {
+        return false;
+    }
     w.split_once('-').is_some_and(|(count, part)| {
         matches!(
             count.to_ascii_lowercase().as_str(),
