@@ -508,6 +508,17 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Delta Air Lines",
         Label::Org,
     ),
+    // A name after a role noun: actors, players, champions.
+    (
+        "Hollywood actor Tom Hanks will star in the film.",
+        "Tom Hanks",
+        Label::Person,
+    ),
+    (
+        "It arrived aboard a 19th-century ship.",
+        "19th-century",
+        Label::Date,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

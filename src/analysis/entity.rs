@@ -159,6 +159,11 @@ const ROLE_NOUNS: &[&str] = &[
     "commissioner", "member", "ranger", "officer", "inspector", "adviser", "advisor",
     "consultant", "partner", "engineer", "teacher", "student", "doctor", "historian", "curator",
     "councillor", "councilman", "councilwoman", "representative", "architect", "designer",
+    "actor", "actress", "singer", "rapper", "musician", "filmmaker", "comedian", "presenter",
+    "host", "star", "player", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+    "pitcher", "champion", "boxer", "golfer", "novelist", "poet", "artist", "chef",
+    "billionaire", "entrepreneur", "investor", "businessman", "businesswoman", "tycoon",
+    "diplomat", "envoy", "aide", "surgeon", "physician", "nurse", "pastor", "priest", "cleric",
 ];
 /// Time zones written after a clock time ("1:39 PM ET").
 #[rustfmt::skip]
@@ -1245,6 +1250,17 @@ fn numbers_and_times(
         {
             // "once" is a count in "once a year", not in "once the pipes are fixed".
             hit = Some((i, i + 1, Label::Quantity, "count"));
+        } else if w.len() >= 12
+            && w.ends_with("-century")
+            && is_numeric_ordinal(
+                w.trim_end_matches("-century")
+                    .trim_start_matches("mid-")
+                    .trim_start_matches("early-")
+                    .trim_start_matches("late-"),
+            )
+        {
+            // "a 19th-century ship", "a mid-20th-century house".
+            hit = Some((i, i + 1, Label::Date, "century"));
         } else if ((starts_with_digit && is_glued_measure(w)) || (w.len() >= 8 && is_fraction_word(w)))
             // Not a model's "5C", not "%252F" or "#00F" in an address or a colour.
             && !(i > 0 && toks[i - 1].capitalized && !is(cls, i - 1, List::FunctionWords))
