@@ -1677,6 +1677,11 @@ const CLAIMS: &[(&str, Option<ClaimKind>, bool)] = &[
     ("What happens next is anyone's guess.", None, false),
     ("Let’s be clear about what this means.", None, false),
     ("Many residents fear the worst.", None, false),
+    (
+        "“We are not going to back down,” the mayor told reporters.",
+        None,
+        false,
+    ),
     ("Headquarters of the agency in Geneva.", None, false),
     ("A man walks past in the background.", None, false),
     // A description with nothing to check is not a claim; an action with no name still is.
@@ -2298,6 +2303,11 @@ fn a_statistic_cue_takes_the_counted_noun_but_not_a_date() {
         "2%"
     );
     assert_eq!(cue("Prices rose 3% last month."), "3%");
+    // A position after a measure is not what it counts.
+    assert_eq!(
+        cue("The ship sank about 20 miles off the coast of Oregon."),
+        "about 20 miles"
+    );
     // Money, shares and large scales before small change and plain counts.
     assert_eq!(
         cue("A gallon costs 15 cents more after the sale raised £3.5bn."),

@@ -125,6 +125,7 @@ const OPINION: &[&str] = &[
 const NOT_COUNTED: &[&str] = &[
     "of", "since", "other", "others", "in", "on", "at", "to", "for", "from", "by", "with", "and",
     "or", "the", "a", "an", "than", "more", "times", "per", "as", "who", "which", "that",
+    "off", "away", "apart", "ahead", "behind",
 ];
 /// Words before "record" that make it a noun ("a record", "the all-time record").
 #[rustfmt::skip]
@@ -404,7 +405,9 @@ fn quotes_a_view(text: &str, sentence: ByteSpan, words: &Words) -> bool {
         .map(|(_, w)| w.as_ref())
         .collect();
     let any = |list: &[&str]| quoted.iter().any(|w| list.contains(w));
-    any(MODALS) || (any(FIRST_PERSON) && any(VIEW_WORDS))
+    // "We are not going to back down": an intention in the speaker's words.
+    let going_to = || quoted.windows(2).any(|p| p == ["going", "to"]);
+    any(MODALS) || (any(FIRST_PERSON) && (any(VIEW_WORDS) || going_to()))
 }
 
 /// Subjects whose "would" or confidence a reporter passes on: "He would speak bluntly",
