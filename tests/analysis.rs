@@ -519,6 +519,32 @@ const FOUND: &[(&str, &str, Label)] = &[
         "19th-century",
         Label::Date,
     ),
+    // Roads and bills named with a number; an ordinal heading an organisation's name.
+    (
+        "The crash happened on Interstate 4 near Tampa.",
+        "Interstate 4",
+        Label::Place,
+    ),
+    (
+        "Governor Gavin Newsom signed SB 1047 into law.",
+        "SB 1047",
+        Label::Work,
+    ),
+    (
+        "He said the Ninth Circuit Court of Appeals upheld the ruling.",
+        "the Ninth Circuit Court of Appeals",
+        Label::Org,
+    ),
+    (
+        "Maricopa County officials said the count would take 10 to 13 days.",
+        "Maricopa County",
+        Label::Place,
+    ),
+    (
+        "Maricopa County officials said the count would take 10 to 13 days.",
+        "10 to 13 days",
+        Label::Date,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

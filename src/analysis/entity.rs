@@ -867,6 +867,29 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
+        // "Interstate 4", "Highway 101", "Route 66": a road's number is part of its name;
+        // "SB 1047", "H.R. 1": so is a bill's.
+        if toks[i].kind == TokenKind::Number
+            && i > 0
+            && !taken[i - 1]
+            && toks[i - 1].capitalized
+            && toks[i - 1].end < toks[i].start
+            && w.bytes().all(|c| c.is_ascii_digit())
+        {
+            let named = match word(i - 1) {
+                "Interstate" | "Highway" | "Route" | "Freeway" | "Motorway" => {
+                    Some((Label::Place, "road"))
+                }
+                "SB" | "HB" | "AB" | "HR" => Some((Label::Work, "law or document")),
+                _ => None,
+            };
+            if let Some((label, why)) = named {
+                push(entities, toks, i - 1, i + 1, label, why);
+                taken[i - 1..=i].iter_mut().for_each(|t| *t = true);
+                i += 1;
+                continue;
+            }
+        }
         // "Boeing 737 Max 9", "Microsoft 365": a company's name and a number name a product.
         if toks[i].kind == TokenKind::Number
             && i > 0
@@ -1326,6 +1349,16 @@ fn numbers_and_times(
             if n > 0 && !pronoun_one {
                 let mut b = i + approx + n;
                 let mut start = i;
+                // "10 to 13 days", "5 to 10 percent": a range of periods or shares is one.
+                if word(b) == "to" {
+                    let m = number_len(text, toks, cls, b + 1);
+                    if m > 0
+                        && (is(cls, b + 1 + m, List::TimeUnits)
+                            || matches!(word(b + 1 + m), "%" | "percent"))
+                    {
+                        b += 1 + m;
+                    }
+                }
                 let next = word(b).to_lowercase();
                 let (label, why) =
                     if next == "%" || next == "percent" || (next == "per" && word(b + 1) == "cent")
@@ -1494,6 +1527,8 @@ fn ordinal_heads_a_name(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> 
     end > i + 1
         && (lex.event_suffixes.contains(last)
             || lex.work_suffixes.contains(last)
+            // "the Ninth Circuit Court of Appeals", "First National Bank".
+            || lex.org_suffixes.contains(last)
             || last == "Wars"
             || lex.titles.contains(&text[toks[i].start..toks[i + 1].end]))
 }
@@ -1870,9 +1905,11 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
-            // "Amnesty International accused …": a name that ends in a kind of organisation.
+            // "Amnesty International accused …", "Maricopa County officials said …": a name
+            // that ends in a kind of organisation or of place.
             || (b - a >= 2
-                && lex.org_suffixes.contains(word(b - 1))
+                && (lex.org_suffixes.contains(word(b - 1))
+                    || lex.place_suffixes.contains(word(b - 1)))
                 && !has(w, List::FunctionWords)
                 && !matches!(w, "Former" | "Acting" | "Interim" | "Then" | "Late" | "Local")
                 && lower_after_first(w)
