@@ -545,6 +545,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "10 to 13 days",
         Label::Date,
     ),
+    // Titles one after another, none of them part of the name.
+    (
+        "Iran's Supreme Leader Ayatollah Ali Khamenei warned of a response.",
+        "Ali Khamenei",
+        Label::Person,
+    ),
+    (
+        "He met President Dr. Jane Smith.",
+        "Jane Smith",
+        Label::Person,
+    ),
+    (
+        "The Houthis claimed responsibility.",
+        "Houthis",
+        Label::Group,
+    ),
     // An approximate clock time is one time.
     (
         "It struck at about 10:30 p.m. on Friday.",

@@ -2052,11 +2052,20 @@ fn classify_run(
                     push(entities, toks, k + len + 1, b, label, why);
                     return;
                 }
-                if k + len < b {
+                // "Supreme Leader Ayatollah Ali Khamenei": titles one after another.
+                let mut start = k + len;
+                while start + 1 < b && lex.titles.contains(word(start)) {
+                    start += 1;
+                    // "President Dr. Smith": an abbreviated title's period.
+                    if start + 1 < b && word(start) == "." {
+                        start += 1;
+                    }
+                }
+                if start < b {
                     push(
                         entities,
                         toks,
-                        k + len,
+                        start,
                         b,
                         Label::Person,
                         "name after a title",
