@@ -854,79 +854,20 @@ fn numbers_and_times(
             i += 1;
             continue;
         }
-        // "the S&P 500", "the FTSE 100": a market index's number is part of its name.
-        if toks[i].kind == TokenKind::Number
-            && i > 0
-            && !taken[i - 1]
-            && toks[i - 1].capitalized
-            && MARKET_INDEXES.contains(&word(i - 1))
-            && toks[i - 1].end < toks[i].start
-        {
-            push(entities, toks, i - 1, i + 1, Label::Org, "market index");
-            taken[i - 1..=i].iter_mut().for_each(|t| *t = true);
-            i += 1;
-            continue;
-        }
-        // "Interstate 4", "Highway 101", "Route 66": a road's number is part of its name;
-        // "SB 1047", "H.R. 1": so is a bill's.
+        // "the S&P 500", "Interstate 4", "SB 1047", "Boeing 737 Max 9": a number after a
+        // capitalised word that is part of one name with it.
         if toks[i].kind == TokenKind::Number
             && i > 0
             && !taken[i - 1]
             && toks[i - 1].capitalized
             && toks[i - 1].end < toks[i].start
-            && w.bytes().all(|c| c.is_ascii_digit())
         {
-            let named = match word(i - 1) {
-                "Interstate" | "Highway" | "Route" | "Freeway" | "Motorway" => {
-                    Some((Label::Place, "road"))
-                }
-                "SB" | "HB" | "AB" | "HR" => Some((Label::Work, "law or document")),
-                _ => None,
-            };
-            if let Some((label, why)) = named {
-                push(entities, toks, i - 1, i + 1, label, why);
-                taken[i - 1..=i].iter_mut().for_each(|t| *t = true);
-                i += 1;
+            if let Some((b, label, why)) = named_with_a_number(text, toks, cls, i, lex) {
+                push(entities, toks, i - 1, b, label, why);
+                taken[i - 1..b].iter_mut().for_each(|t| *t = true);
+                i = b;
                 continue;
             }
-        }
-        // "Boeing 737 Max 9", "Microsoft 365": a company's name and a number name a product.
-        if toks[i].kind == TokenKind::Number
-            && i > 0
-            && !taken[i - 1]
-            && toks[i - 1].capitalized
-            && toks[i - 1].end < toks[i].start
-            && w.bytes().all(|c| c.is_ascii_digit())
-            && !is_year(text, &toks[i])
-            && lex.organisations.get(word(i - 1)) == Some(&false)
-            && (i < 2 || !matches!(word(i - 2), "$" | "£" | "€"))
-            && !text[toks[i - 1].end..toks[i].start].contains('\n')
-            // Not "Boeing 10 days ago", "Tesla 5%": a count after the name.
-            && !is(cls, i + 1, List::TimeUnits)
-            && !is(cls, i + 1, List::Measures)
-            && !is(cls, i + 1, List::CurrencyWords)
-            && !matches!(word(i + 1), "%" | "percent" | "per" | "times" | "of" | "to" | "and" | "or")
-        {
-            let mut b = i + 1;
-            while b < toks.len()
-                && b < i + 4
-                && (matches!(word(b), "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini")
-                    || (toks[b].kind == TokenKind::Number && word(b).len() <= 2))
-                && toks[b].start > toks[b - 1].end
-            {
-                b += 1;
-            }
-            push(
-                entities,
-                toks,
-                i - 1,
-                b,
-                Label::Work,
-                "product or model name",
-            );
-            taken[i - 1..b].iter_mut().for_each(|t| *t = true);
-            i = b;
-            continue;
         }
         // Clock times: "01:05", "9:30", "8:51 p.m.", "5 p.m.", "7 PM", "6pm", "1400 GMT".
         let starts_with_digit = w.as_bytes().first().is_some_and(u8::is_ascii_digit);
@@ -1447,6 +1388,58 @@ fn numbers_and_times(
             _ => i += 1,
         }
     }
+}
+
+/// The name that the capitalised word before the number at `i` makes with it, as its end
+/// (exclusive), label and reason: a market index ("S&P 500", "FTSE 100"), a road ("Interstate
+/// 4", "Highway 101"), a bill ("SB 1047") or a company's product ("Boeing 737 Max 9",
+/// "Microsoft 365"; not "Boeing 10 days ago" or "Tesla 5%").
+fn named_with_a_number(
+    text: &str,
+    toks: &[Token],
+    cls: &[u32],
+    i: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Label, &'static str)> {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    let before = word(i - 1);
+    if MARKET_INDEXES.contains(&before) {
+        return Some((i + 1, Label::Org, "market index"));
+    }
+    if !word(i).bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match before {
+        "Interstate" | "Highway" | "Route" | "Freeway" | "Motorway" => {
+            return Some((i + 1, Label::Place, "road"));
+        }
+        "SB" | "HB" | "AB" | "HR" => return Some((i + 1, Label::Work, "law or document")),
+        _ => {}
+    }
+    let product = !is_year(text, &toks[i])
+        && lex.organisations.get(before) == Some(&false)
+        && (i < 2 || !matches!(word(i - 2), "$" | "£" | "€"))
+        && !text[toks[i - 1].end..toks[i].start].contains('\n')
+        && !is(cls, i + 1, List::TimeUnits)
+        && !is(cls, i + 1, List::Measures)
+        && !is(cls, i + 1, List::CurrencyWords)
+        && !matches!(
+            word(i + 1),
+            "%" | "percent" | "per" | "times" | "of" | "to" | "and" | "or"
+        );
+    if !product {
+        return None;
+    }
+    let mut b = i + 1;
+    while b < toks.len()
+        && b < i + 4
+        && (matches!(word(b), "Max" | "MAX" | "Pro" | "Plus" | "Ultra" | "Mini")
+            || (toks[b].kind == TokenKind::Number && word(b).len() <= 2))
+        && toks[b].start > toks[b - 1].end
+    {
+        b += 1;
+    }
+    Some((b, Label::Work, "product or model name"))
 }
 
 /// The end of a clock time starting at token `i`: "01:05", "9:30", "8:51 p.m.", "5 p.m.",
