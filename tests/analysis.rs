@@ -2381,3 +2381,29 @@ fn initials_after_a_name_do_not_end_the_sentence() {
         ["The vote went to the U.N.", "The result came later."]
     );
 }
+
+/// "p.m." ends a sentence before a new one, not before a weekday, a month or a time zone.
+#[test]
+fn a_clock_time_can_end_a_sentence() {
+    use glossa::analysis::segment::sentences;
+    let split = |text: &str| -> Vec<String> {
+        sentences(text, &[])
+            .iter()
+            .map(|s| text[s.start.0..s.end.0].to_string())
+            .collect()
+    };
+    assert_eq!(
+        split("The hearing ended just before 6:30 p.m. The board did not decide."),
+        [
+            "The hearing ended just before 6:30 p.m.",
+            "The board did not decide."
+        ]
+    );
+    for one in [
+        "They met at 5 p.m. Monday in Paris.",
+        "The show starts at 8 p.m. ET on Friday.",
+        "It opens at 9 a.m. Jan. 3 in Rome.",
+    ] {
+        assert_eq!(split(one), [one]);
+    }
+}

@@ -124,7 +124,12 @@ fn split_sentences(
                         || n.is_ascii_digit()
                         || matches!(n, '"' | '“' | '‘' | '\'' | '(')
                 });
-            if k >= chars.len() || (followed_by_start && !(c == '.' && is_abbreviation(s, at))) {
+            let abbreviation = || {
+                c == '.'
+                    && is_abbreviation(s, at)
+                    && !ends_at_a_clock_time(s, at, chars.get(k).map_or(s.len(), |&(b, _)| b))
+            };
+            if k >= chars.len() || (followed_by_start && !abbreviation()) {
                 push_trimmed(
                     text,
                     ByteSpan::new(
@@ -147,6 +152,32 @@ fn split_sentences(
             out,
         );
     }
+}
+
+/// Words that go on a clock time's sentence after "a.m." or "p.m.": "at 5 p.m. Monday",
+/// "8 a.m. ET", "9 p.m. Jan. 3".
+#[rustfmt::skip]
+const AFTER_A_TIME: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb",
+    "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT",
+    "GMT", "BST", "UTC", "CET", "CEST", "local",
+];
+
+/// True when the period at byte `dot` closes "a.m." or "p.m." and the capitalised word at byte
+/// `next` starts a new sentence: "… at about 10:30 p.m. Temperatures reached …" (but not
+/// "at 5 p.m. Monday" or "8 a.m. ET").
+fn ends_at_a_clock_time(s: &str, dot: usize, next: usize) -> bool {
+    let before = &s[..dot];
+    if !(before.ends_with("a.m") || before.ends_with("p.m")) {
+        return false;
+    }
+    let word: &str = s[next..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && !AFTER_A_TIME.contains(&word)
 }
 
 /// True when the period at byte `dot` of `s` closes an abbreviation or an initial.
