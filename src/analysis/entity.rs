@@ -198,12 +198,11 @@ const COMBINING_FORMS: &[&str] = &[
     "Sino", "Franco", "Anglo", "Russo", "Indo", "Afro", "Euro", "Judeo", "Greco", "Austro",
     "Italo", "Hispano", "Luso", "Irano", "Turco", "Serbo", "Czecho", "Belgo", "Nippo", "Dano",
 ];
-/// Why a name no list has is a person: it speaks ("Lourimi said").
 /// Market indexes named with a number: "S&P 500", "FTSE 100", "Nikkei 225".
 const MARKET_INDEXES: &[&str] = &[
     "S&P", "FTSE", "Nikkei", "CAC", "Stoxx", "STOXX", "Russell", "DAX", "ASX",
 ];
-
+/// Why a name no list has is a person: it speaks ("Lourimi said").
 const SPEAKER: &str = "a name beside a verb of speech";
 /// Plural nouns whose possessive is part of an institution's name: "the Murdoch Children’s
 /// Research Institute", "the Women’s Institute".
@@ -1225,7 +1224,7 @@ fn numbers_and_times(
         {
             // "a 19th-century ship", "a mid-20th-century house".
             hit = Some((i, i + 1, Label::Date, "century"));
-        } else if ((starts_with_digit && is_glued_measure(w)) || (w.len() >= 8 && is_fraction_word(w)))
+        } else if is_one_word_amount(w)
             // Not a model's "5C", not "%252F" or "#00F" in an address or a colour.
             && !(i > 0 && toks[i - 1].capitalized && !is(cls, i - 1, List::FunctionWords))
             && text[..toks[i].start]
@@ -1280,9 +1279,7 @@ fn numbers_and_times(
             };
             if let Some(end) = time_end {
                 hit = Some((i, end, Label::Date, "clock time"));
-            } else if approx > 0
-                && (is_glued_measure(word(i + approx)) || is_fraction_word(word(i + approx)))
-            {
+            } else if approx > 0 && is_one_word_amount(word(i + approx)) {
                 // "up to 46.5C", "about 5km", "roughly two-thirds".
                 hit = Some((i, i + approx + 1, Label::Quantity, "measure"));
             }
@@ -2454,10 +2451,12 @@ fn classify_run(
             None
         } else if kin || role || appositive || beside_person || byline {
             Some((Label::Person, "person's name"))
-        } else if speaker() && beside_company() {
-            Some((Label::Org, "speaking with a company"))
         } else if speaker() {
-            Some((Label::Person, SPEAKER))
+            if beside_company() {
+                Some((Label::Org, "speaking with a company"))
+            } else {
+                Some((Label::Person, SPEAKER))
+            }
         } else {
             None
         }
@@ -2982,6 +2981,14 @@ fn is_scaled_figure(w: &str) -> bool {
             && f.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     })
+}
+
+/// An amount written as one word: a measure ("46.5C", "5km") or a fraction ("two-thirds").
+/// Most words are ruled out by their first letter or their length before either is asked.
+#[inline(always)]
+fn is_one_word_amount(w: &str) -> bool {
+    let starts_with_digit = w.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    (starts_with_digit && is_glued_measure(w)) || (w.len() >= 8 && is_fraction_word(w))
 }
 
 /// A figure with its unit in one word: "46.5C", "104F", "5km", "100mph", "10kg", "2GW".
