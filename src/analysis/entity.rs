@@ -140,6 +140,38 @@ const DIRECTIONS: &[&str] = &[
     "North", "South", "East", "West", "Eastern", "Western", "Northern", "Southern", "Central",
     "Upper", "Lower", "Greater", "Middle",
 ];
+/// Words for a place, or for who runs or lives in one, before "of" and its name: "the city of
+/// Kherson", "the mayor of Avdiivka", "residents of Sderot".
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "city", "town", "village", "port", "capital", "province", "region", "district",
+    "municipality", "hamlet", "suburb", "suburbs", "outskirts", "island", "islands",
+    "neighbourhood", "neighborhood", "mayor", "governor", "residents", "streets", "oblast",
+];
+/// Words before "in" and a place's name: "fighting in Bakhmut", "born in Raetihi".
+#[rustfmt::skip]
+const PLACED_IN: &[&str] = &[
+    "born", "based", "killed", "died", "arrived", "held", "located", "headquartered", "live",
+    "lives", "lived", "living", "stationed", "raised", "grew", "settled", "stayed", "landed",
+    "fighting", "clashes", "shelling", "strike", "strikes", "attack", "attacks", "protests",
+    "rally", "rallies", "flooding", "floods", "earthquake", "wildfire", "residents", "home",
+    "homes", "land", "farm", "village", "town", "city", "hospital", "school", "camp", "arrested",
+    "detained", "wounded", "injured", "buried", "elsewhere", "deployed", "troops", "forces",
+    "offensive", "battle", "campaigns", "campaign", "victims", "raged", "erupted", "occurred",
+    "happened", "place", "crashed", "exploded", "visit", "trip", "election", "elections",
+];
+/// Directions before "of" and a place's name: "north of Kupiansk".
+const COMPASS_OF: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+];
 /// Family words a person's name follows: "his wife Grace".
 #[rustfmt::skip]
 const KINSHIP: &[&str] = &[
@@ -2447,8 +2479,33 @@ fn classify_run(
                             .contains_key(&text[e.span.start.0..e.span.end.0])
                 })
         };
+        // "fighting in Bakhmut", "a hill near Raetihi", "north of Kupiansk": one name no list
+        // has where something is or happens. Not "in Firefox 39", "in Bob's repository".
+        let placed = || {
+            let after = toks.get(b).map_or("", |t| t.text(text));
+            let attached = toks.get(b).is_some_and(|t| t.start == toks[b - 1].end);
+            let before = if a >= 2 { word(a - 2) } else { "" };
+            n == 1
+                && a >= 2
+                && lower_after_first(word(a))
+                && !lex.given_names.contains(word(a))
+                && !lex.surnames.contains(word(a))
+                && (!attached || matches!(after, "," | ";" | ":" | "."))
+                && !after.starts_with(|c: char| c.is_ascii_digit())
+                && toks
+                    .get(b + 1)
+                    .is_none_or(|t| !(after == "." && t.text(text) == "js"))
+                && match word(a - 1) {
+                    "in" => PLACED_IN.contains(&before),
+                    "near" | "outside" => before.starts_with(char::is_lowercase),
+                    "of" => COMPASS_OF.contains(&before),
+                    _ => false,
+                }
+        };
         if !plain {
             None
+        } else if placed() {
+            Some((Label::Place, "where something is"))
         } else if kin || role || appositive || beside_person || byline {
             Some((Label::Person, "person's name"))
         } else if speaker() {
@@ -2477,10 +2534,24 @@ fn classify_run(
                 && (locative || !lex.given_names.contains(slice(b + 1, b + 1 + len)))
         })
         && n <= 3
-        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)));
+        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)))
+        // Not "the mayor of London Sadiq Khan": a known place and a name after it.
+        && !(n >= 2 && lex.is_place(word(a)) && lex.given_names.contains(word(a + 1)));
+    // "the city of Kherson", "the mayor of Avdiivka said": a name no list has after a word for
+    // a place or for who runs or lives in one.
+    let of_a_place = a >= 2
+        && word(a - 1) == "of"
+        && PLACE_HEADS.contains(&word(a - 2))
+        && n <= 3
+        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)))
+        // Not "the mayor of London Sadiq Khan": a known place and a name after it.
+        && !(n >= 2 && lex.is_place(word(a)) && lex.given_names.contains(word(a + 1)));
     let label_why = match label_why {
         None | Some((Label::Person, _)) if before_region && (label_why.is_none() || n == 1) => {
             Some((Label::Place, "place before its state or country"))
+        }
+        None | Some((Label::Person, _)) if of_a_place => {
+            Some((Label::Place, "after a word for a place"))
         }
         other => other,
     };
