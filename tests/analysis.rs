@@ -335,6 +335,27 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Event,
     ),
     ("He works at Storm Ventures.", "Storm Ventures", Label::Org),
+    // Names spelt from Cyrillic (Ukrainian and Russian schemes) and romanized Japanese names.
+    (
+        "He met Volodymyr Zelensky and Mykhailo Podolyak in Kyiv.",
+        "Volodymyr Zelensky",
+        Label::Person,
+    ),
+    (
+        "He met Volodymyr Zelensky and Mykhailo Podolyak in Kyiv.",
+        "Mykhailo Podolyak",
+        Label::Person,
+    ),
+    (
+        "Yevgeny Prigozhin died in a crash.",
+        "Yevgeny Prigozhin",
+        Label::Person,
+    ),
+    (
+        "He met Atsushi Nakamura on Monday.",
+        "Atsushi Nakamura",
+        Label::Person,
+    ),
     // English names of foreign cities that GeoNames writes the local way.
     (
         "Protests spread to Cologne and Seville on Friday.",
@@ -351,6 +372,18 @@ const FOUND: &[(&str, &str, Label)] = &[
     (
         "Pilgrims arrived in Mecca on Sunday.",
         "Mecca",
+        Label::Place,
+    ),
+    // A name before a word for land or water is that place's, even a company's; a place
+    // whose first word is hyphenated opens a sentence.
+    (
+        "The Amazon rainforest lost 11,000 square kilometres.",
+        "Amazon",
+        Label::Place,
+    ),
+    (
+        "Miami-Dade County officials said the surge reached six feet.",
+        "Miami-Dade County",
         Label::Place,
     ),
     // A name no list has, after a word for a place or where something happens.

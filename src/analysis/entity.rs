@@ -1903,6 +1903,30 @@ fn classify_run(
         );
         return;
     }
+    // "the Amazon rainforest", "the Mekong delta": a name before a word for land or water is
+    // that place's, even a company's.
+    let name = if word(a) == "The" { a + 1 } else { a };
+    let before_land = b == name + 1
+        && toks.get(b).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "rainforest" | "basin" | "jungle" | "river" | "delta" | "valley" | "estuary"
+            )
+        })
+        && !lex.given_names.contains(word(name))
+        && !lex.surnames.contains(word(name))
+        && !has(word(name), List::FunctionWords);
+    if before_land {
+        push(
+            entities,
+            toks,
+            name,
+            b,
+            Label::Place,
+            "before a word for land or water",
+        );
+        return;
+    }
     // "Apple said on Tuesday …": a company whose name is also a word, speaking.
     let company_speaks = b == a + 1
         && lex.organisations.get(word(a)) == Some(&true)
@@ -1934,7 +1958,8 @@ fn classify_run(
                     || lex.place_suffixes.contains(word(b - 1)))
                 && !has(w, List::FunctionWords)
                 && !matches!(w, "Former" | "Acting" | "Interim" | "Then" | "Late" | "Local")
-                && lower_after_first(w)
+                // "Miami-Dade County" too.
+                && w.split('-').all(lower_after_first)
                 // Not "Shares of General Electric".
                 && !(a + 1..b).any(|k| word(k) == "of"))
             // "South African President …", "New York Mayor …": a place or a group opens it.
