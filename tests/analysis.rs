@@ -412,6 +412,27 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Vuhledar",
         Label::Place,
     ),
+    // Clubs and airlines named after their place; a plural title before several names.
+    (
+        "Manchester United beat Real Madrid on Tuesday.",
+        "Manchester United",
+        Label::Org,
+    ),
+    (
+        "Manchester United beat Real Madrid on Tuesday.",
+        "Real Madrid",
+        Label::Org,
+    ),
+    (
+        "She flew Air New Zealand to Sydney.",
+        "Air New Zealand",
+        Label::Org,
+    ),
+    (
+        "The dissent was joined by Justices Elena Kagan and Sonia Sotomayor.",
+        "Elena Kagan",
+        Label::Person,
+    ),
     // A team or a paper named after its city or state.
     (
         "The Boston Celtics beat the Miami Heat on Sunday.",

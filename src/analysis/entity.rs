@@ -2069,8 +2069,16 @@ fn classify_run(
             let names_office = k + len < b && toks[k + len].kind == TokenKind::Possessive;
             // "MP SP" in a table of abbreviations: a title's word before an acronym.
             let before_acronym = k + len < b && is_acronym(word(k + len));
+            // "Justices Elena Kagan and …", "Senators Ted Cruz and …": a plural title before
+            // the first of the names.
+            let plural_title = len == 1
+                && k + 1 < b
+                && word(k)
+                    .strip_suffix('s')
+                    .is_some_and(|t| lex.titles.contains(t))
+                && lex.given_names.contains(word(k + 1));
             if k + len <= b
-                && lex.titles.contains(slice(k, k + len))
+                && (lex.titles.contains(slice(k, k + len)) || plural_title)
                 && !before_acronym
                 && !names_institution
                 && !after_name
@@ -2227,6 +2235,8 @@ fn classify_run(
     let place_here = lex.is_place(whole) && (n > 1 || city_word_is_place(text, toks, a, lex, doc));
     let label_why: Option<(Label, &'static str)> = if place_here {
         Some((Label::Place, "place name"))
+    } else if n >= 2 && club_or_airline(lex, word(a), slice(a + 1, b), slice(a, b - 1), last) {
+        Some((Label::Org, "club or airline of a place"))
     } else if n >= 3 && water_of(word(a), word(a + 1)) {
         // "the Sea of Japan", "the Strait of Hormuz", "the Bay of Bengal".
         Some((Label::Place, "landmark"))
@@ -2786,6 +2796,27 @@ fn is_directional_place(lex: &Lexicon, words: &[&str], after_first: &str) -> boo
     };
     (DIRECTIONS.contains(&words[0]) && lex.is_place(after_first))
         || (before.iter().all(|w| DIRECTIONS.contains(w)) && lex.is_place(last))
+}
+
+/// A football club or an airline named after its place: "Real Madrid", "Inter Milan",
+/// "Manchester United", "Bristol Rovers", "Air India", "Air New Zealand". (Not "<place> City":
+/// "Manchester City" is a club but "Gaza City" a city.)
+fn club_or_airline(
+    lex: &Lexicon,
+    first: &str,
+    after_first: &str,
+    before_last: &str,
+    last: &str,
+) -> bool {
+    let prefix = matches!(
+        first,
+        "Real" | "Atletico" | "Atlético" | "Sporting" | "Inter" | "Borussia" | "Olympique" | "Air"
+    );
+    let suffix = matches!(
+        last,
+        "United" | "FC" | "Rovers" | "Wanderers" | "Albion" | "Hotspur"
+    );
+    (prefix && lex.is_place(after_first)) || (suffix && lex.is_place(before_last))
 }
 
 /// Whether the run `a..b` is a city's or a state's name and then one or two words no list
