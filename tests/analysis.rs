@@ -1991,6 +1991,23 @@ fn page_chrome_is_found_and_never_a_claim() {
     assert_eq!(a.claims.len(), 2);
 }
 
+#[test]
+fn a_call_to_the_reader_is_chrome_to_the_end_of_its_sentence() {
+    let text = "The mayor resigned on Monday. Sign up for our newsletter to get the latest news. Click here to read the 10 best stories.";
+    let a = analyze(text);
+    assert_eq!(
+        slices(text, a.boilerplate.iter().copied()),
+        [
+            "Sign up for our newsletter to get the latest news.",
+            "Click here to read the 10 best stories."
+        ]
+    );
+    assert_eq!(
+        slices(text, a.claims.iter().map(|c| c.span)),
+        ["The mayor resigned on Monday."]
+    );
+}
+
 /// Credits, menus, bracketed promotions and print notes are chrome, and never claims.
 #[test]
 fn credits_menus_and_asides_are_chrome() {

@@ -34,6 +34,13 @@ const PHRASES: &[&str] = &[
     "This article was originally published", "Follow us on", "Order Reprints",
 ];
 
+/// Of those phrases, the calls to the reader, which run on to the end of their sentence.
+#[rustfmt::skip]
+const CALLS: &[&str] = &[
+    "Click here to", "Sign up for our", "Subscribe to our", "Follow us on",
+    "This article was originally published",
+];
+
 /// Picture agencies whose name is a credit wherever it stands in scraped text.
 #[rustfmt::skip]
 const PICTURE_AGENCIES: &[&str] = &[
@@ -173,6 +180,13 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
     for m in automaton.find_iter(line) {
         let (at, end) = (m.start(), m.end());
         match kinds[m.pattern().as_usize()] {
+            // "Sign up for our newsletter to get the latest news.": the call runs on to the end
+            // of its sentence.
+            Pattern::Phrase if CALLS.contains(&&line[at..end]) => {
+                let rest = &line[end..];
+                let len = rest.find(['.', '!', '?']).map_or(rest.len(), |k| k + 1);
+                found.push(span(start + at, start + end + len));
+            }
             Pattern::Phrase | Pattern::Agency => found.push(span(start + at, start + end)),
             // "Photo: AFP", "Image: Getty Images".
             Pattern::Label => {
