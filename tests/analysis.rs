@@ -1943,6 +1943,9 @@ fn predictions_rank_below_what_happened() {
         "The economy will grow 2% next year.",
         "The economy is going to grow 2% next year.",
         "The economy will probably grow 2% next year.",
+        "The economy is forecast to grow 2% this year.",
+        "The economy is projected to grow 2% in 2030.",
+        "The economy grows 2% next year.",
     ] {
         let predicted = score(prediction).expect("still a claim");
         assert!(predicted < done, "{prediction}: {predicted} against {done}");

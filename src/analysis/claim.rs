@@ -462,8 +462,9 @@ fn service_headline(text: &str, words: &Words) -> bool {
     })
 }
 
-/// A prediction ("will grow next year", "is going to rise"): still a claim, ranked lower.
-/// "Will" with a capital is a name ("actor Will Smith"), and "the will of" a noun.
+/// A prediction ("will grow next year", "is going to rise", "is forecast to fall", "is set
+/// to"): still a claim, ranked lower. "Will" with a capital is a name ("actor Will Smith"),
+/// and "the will of" a noun.
 fn predicts(text: &str, words: &Words) -> bool {
     (1..words.tokens.len()).any(|i| {
         let (a, b) = (words.lower[i - 1].as_ref(), words.tokens[i].text(text));
@@ -472,7 +473,12 @@ fn predicts(text: &str, words: &Words) -> bool {
                 a,
                 "the" | "a" | "his" | "her" | "their" | "free" | "good" | "political"
             ))
-            || (a == "going" && b == "to")
+            || (b == "to"
+                && matches!(
+                    a,
+                    "going" | "expected" | "forecast" | "projected" | "poised" | "predicted"
+                ))
+            || (a == "next" && matches!(b, "year" | "month" | "week" | "decade"))
     })
 }
 
