@@ -412,6 +412,13 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Vuhledar",
         Label::Place,
     ),
+    // A name no list has before the word for its shares.
+    (
+        "Novo Nordisk shares fell 20% on Monday.",
+        "Novo Nordisk",
+        Label::Org,
+    ),
+    ("Traders said Zentrix stock jumped.", "Zentrix", Label::Org),
     // Clubs and airlines named after their place; a plural title before several names.
     (
         "Manchester United beat Real Madrid on Tuesday.",
@@ -1623,6 +1630,20 @@ fn a_city_and_a_plural_make_a_team_only_where_the_context_says_so() {
 }
 
 /// A title with "of" that ends in a landmark's word is not that landmark.
+#[test]
+fn a_word_opening_a_sentence_before_shares_is_no_company() {
+    for text in [
+        "Global shares fell on Monday.",
+        "Bank shares fell after the report.",
+    ] {
+        let found = entities(text);
+        assert!(
+            found.iter().all(|(_, l)| *l != Label::Org),
+            "{text}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn only_a_place_word_before_in_makes_an_unknown_name_a_place() {
     for (text, name) in [

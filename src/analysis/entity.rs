@@ -1936,8 +1936,23 @@ fn classify_run(
                 "said" | "says" | "announced" | "reported" | "confirmed" | "told"
             )
         });
+    // "Novo Nordisk shares fell": a name no list has before the word for its shares; one word
+    // only within a sentence ("Global shares fell", "Bank shares" open sentences).
+    let before_shares = b - a <= 3
+        && (b - a >= 2 || !sentence_start)
+        && toks
+            .get(b)
+            .is_some_and(|t| matches!(t.text(text), "shares" | "stock"))
+        && (a..b).all(|k| {
+            let w = word(k);
+            w.split('-').all(lower_after_first)
+                && !has(w, List::FunctionWords)
+                && !lex.is_place(w)
+                && !lex.is_group(w)
+                && !lex.given_names.contains(w)
+        });
     // Drop a sentence-initial word that nothing vouches for ("But", "Most", "Isolated").
-    if sentence_start && a < b && !company_speaks {
+    if sentence_start && a < b && !company_speaks && !before_shares {
         let w = word(a);
         let known = lex.is_place(w)
             || lex.is_group(w)
@@ -2539,6 +2554,8 @@ fn classify_run(
         };
         if !plain {
             None
+        } else if before_shares {
+            Some((Label::Org, "company before its shares"))
         } else if placed() {
             Some((Label::Place, "where something is"))
         } else if kin || role || appositive || beside_person || byline {
