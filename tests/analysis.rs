@@ -412,6 +412,23 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Vuhledar",
         Label::Place,
     ),
+    // A dollar's country is part of the money; a country may head a name joined by "and".
+    (
+        "Exports reached US$52.6 billion in February.",
+        "US$52.6 billion",
+        Label::Quantity,
+    ),
+    ("The fare is HK$3 million.", "HK$3 million", Label::Quantity),
+    (
+        "He wrote to the US Patent and Trademark Office.",
+        "the US Patent and Trademark Office",
+        Label::Org,
+    ),
+    (
+        "He met the Joint Chiefs of Staff on Monday.",
+        "Joint Chiefs of Staff",
+        Label::Org,
+    ),
     // A name no list has before the word for its shares.
     (
         "Novo Nordisk shares fell 20% on Monday.",

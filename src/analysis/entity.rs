@@ -1286,7 +1286,14 @@ fn numbers_and_times(
             {
                 b += 2 + number_len(text, toks, cls, b + 2);
             }
-            hit = Some((i, b, Label::Quantity, "money"));
+            // "US$52.6 billion", "HK$3 million": the dollar's country is part of the money.
+            let country = i > 0
+                && toks[i - 1].end == toks[i].start
+                && matches!(
+                    word(i - 1),
+                    "US" | "HK" | "A" | "AU" | "C" | "CA" | "NZ" | "S" | "NT" | "R" | "Mex"
+                );
+            hit = Some((i - usize::from(country), b, Label::Quantity, "money"));
         } else if matches!(w, "several" | "Several" | "many" | "Many")
             && matches!(word(i + 1), "hundred" | "thousand" | "million" | "billion")
         {
@@ -2768,8 +2775,11 @@ fn shares_an_organisation_word(
     let after = (b + 1..toks.len().min(b + 4))
         .take_while(|&k| toks[k].capitalized)
         .last();
-    b - a <= 2
-        && (a..b).all(|k| plain(word(k)))
+    // "Korea Disease Control and Prevention Agency": a country may head the name.
+    let head = a + usize::from(b - a >= 2 && lex.is_place(word(a)));
+    b - head <= 2
+        && b > head
+        && (head..b).all(|k| plain(word(k)))
         && after.is_some_and(|k| k > b + 1 && lex.org_suffixes.contains(word(k)))
 }
 
