@@ -429,6 +429,22 @@ const FOUND: &[(&str, &str, Label)] = &[
         "Joint Chiefs of Staff",
         Label::Org,
     ),
+    // An office of several things, listed with commas.
+    (
+        "The Ministry of Trade, Industry and Energy said exports rose.",
+        "The Ministry of Trade, Industry and Energy",
+        Label::Org,
+    ),
+    (
+        "The Bank of England, Barclays and HSBC said so.",
+        "The Bank of England",
+        Label::Org,
+    ),
+    (
+        "The Bank of England, Barclays and HSBC said so.",
+        "Barclays",
+        Label::Org,
+    ),
     // A name no list has before the word for its shares.
     (
         "Novo Nordisk shares fell 20% on Monday.",

@@ -1742,6 +1742,13 @@ fn names(
                 // A leading initial: "C. Eugene Steuerle".
                 b += 2;
             } else if b + 1 < toks.len()
+                && toks[b].text(text) == ","
+                && !taken[b + 1]
+                && ministry_list(text, toks, i, b, lex)
+            {
+                // "the Ministry of Trade, Industry and Energy": one ministry of several things.
+                b += 2;
+            } else if b + 1 < toks.len()
                 && b > i
                 && is_initial(text, toks, b - 1)
                 && toks[b].text(text) == "."
@@ -2729,6 +2736,45 @@ fn classify_run(
 /// as one organisation's name: "on" or "for" after an organisation word ("Council on Foreign
 /// Relations", "Center for American Progress"), then "and" inside such a name ("Committee on
 /// Intelligence and Security"), and "&" between capitalised words ("Travel & Tourism").
+/// Whether the comma at `b` goes on with the list of what an office is "of": "the Ministry of
+/// Trade, Industry and Energy", "the Department of Agriculture, Food and the Marine". One or
+/// two capitalised words between commas, up to an "and" and a last capitalised word.
+fn ministry_list(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    // Of things, not of a place: not "the Bank of England, Barclays and HSBC".
+    let of_an_office = (a + 1..b).any(|k| {
+        word(k) == "of"
+            && lex.org_suffixes.contains(word(k - 1))
+            && (k + 1..b).all(|j| !lex.is_place(word(j)))
+    });
+    // A company's name, but not a word that is also one ("Energy").
+    let plain =
+        |w: &str| !lex.is_place(w) && lex.organisations.get(w) != Some(&false) && !is_acronym(w);
+    if !of_an_office {
+        return false;
+    }
+    let mut k = b;
+    let mut words = 0;
+    while k < toks.len().min(b + 12) {
+        let w = word(k);
+        if w == "and" {
+            return words > 0
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.capitalized && plain(word(k + 1)));
+        }
+        if w == "," {
+            words = 0;
+        } else if toks[k].capitalized && plain(w) && words < 2 {
+            words += 1;
+        } else {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
 fn joins_organisation_name(text: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
     let word = |k: usize| toks[k].text(text);
     match word(b) {
