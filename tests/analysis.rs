@@ -469,6 +469,11 @@ const FOUND: &[(&str, &str, Label)] = &[
         Label::Org,
     ),
     (
+        "Real Madrid beat Chelsea on Tuesday.",
+        "Real Madrid",
+        Label::Org,
+    ),
+    (
         "The dissent was joined by Justices Elena Kagan and Sonia Sotomayor.",
         "Elena Kagan",
         Label::Person,

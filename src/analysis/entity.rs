@@ -1980,6 +1980,9 @@ fn classify_run(
             || lex.institutions.contains(w)
             || lex.is_place(slice(a, b))
             || lex.is_group(slice(a, b))
+            // "Real Madrid beat …", "Air India said …".
+            || (b - a >= 2
+                && club_or_airline(lex, w, slice(a + 1, b), slice(a, b - 1), word(b - 1)))
             // "Amnesty International accused …", "Maricopa County officials said …": a name
             // that ends in a kind of organisation or of place.
             || (b - a >= 2
