@@ -1667,7 +1667,7 @@ fn a_city_and_a_plural_make_a_team_only_where_the_context_says_so() {
     }
 }
 
-/// A title with "of" that ends in a landmark's word is not that landmark.
+/// A common word opening a sentence before "shares" is no company's name.
 #[test]
 fn a_word_opening_a_sentence_before_shares_is_no_company() {
     for text in [
@@ -1682,6 +1682,8 @@ fn a_word_opening_a_sentence_before_shares_is_no_company() {
     }
 }
 
+/// An unknown name after "in" is a place only after a word of place or happening; not a
+/// program, a person's possession or a product with its version.
 #[test]
 fn only_a_place_word_before_in_makes_an_unknown_name_a_place() {
     for (text, name) in [
@@ -1702,6 +1704,7 @@ fn only_a_place_word_before_in_makes_an_unknown_name_a_place() {
     }
 }
 
+/// A title with "of" that ends in a landmark's word is not that landmark.
 #[test]
 fn a_title_ending_in_a_landmark_word_is_no_place() {
     let found = entities("They sang Get Out of My House loudly.");
@@ -2053,6 +2056,7 @@ fn page_chrome_is_found_and_never_a_claim() {
     assert_eq!(a.claims.len(), 2);
 }
 
+/// "Sign up for our …", "Click here to …": the whole sentence is chrome, and no claim.
 #[test]
 fn a_call_to_the_reader_is_chrome_to_the_end_of_its_sentence() {
     let text = "The mayor resigned on Monday. Sign up for our newsletter to get the latest news. Click here to read the 10 best stories.";

@@ -161,15 +161,9 @@ const PLACED_IN: &[&str] = &[
     "happened", "place", "crashed", "exploded", "visit", "trip", "election", "elections",
 ];
 /// Directions before "of" and a place's name: "north of Kupiansk".
+#[rustfmt::skip]
 const COMPASS_OF: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "outskirts",
 ];
 /// Family words a person's name follows: "his wife Grace".
@@ -2603,9 +2597,7 @@ fn classify_run(
                 && (locative || !lex.given_names.contains(slice(b + 1, b + 1 + len)))
         })
         && n <= 3
-        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)))
-        // Not "the mayor of London Sadiq Khan": a known place and a name after it.
-        && !(n >= 2 && lex.is_place(word(a)) && lex.given_names.contains(word(a + 1)));
+        && (a..b).all(|k| !has(word(k), List::FunctionWords) && !is_acronym(word(k)));
     // "the city of Kherson", "the mayor of Avdiivka said": a name no list has after a word for
     // a place or for who runs or lives in one.
     let of_a_place = a >= 2
