@@ -274,7 +274,7 @@ def person_names(x, words):
         spelt_given.update(romanized("first_romanized_names"))
         spelt_surnames.update(romanized("last_romanized_names"))
         if locale in CYRILLIC:
-            g, s = cyrillic_names(x, locale, p)
+            g, s = cyrillic_names(locale, p)
             spelt_given.update(g)
             spelt_surnames.update(s)
     keep = lambda n: len(n) > 2 and n.lower() not in words
@@ -291,7 +291,7 @@ def person_names(x, words):
 CYRILLIC = {"ru_RU": "iuliia", "uk_UA": "faker", "mk_MK": "faker"}
 
 
-def cyrillic_names(x, locale, provider):
+def cyrillic_names(locale, provider):
     """A Cyrillic locale's given names and surnames, transliterated."""
     if CYRILLIC[locale] == "iuliia":
         import iuliia

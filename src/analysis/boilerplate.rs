@@ -26,15 +26,15 @@ const LINES: &[&str] = &[
     "video", "enlarge this image", "toggle caption", "hide caption",
 ];
 
-/// Phrases that are chrome wherever they appear, up to and including the sentence end.
+/// Phrases that are chrome wherever they appear.
 #[rustfmt::skip]
 const PHRASES: &[&str] = &[
     "IE 11 is not supported. For an optimal experience visit our site on another browser.",
-    "Now Playing", "All rights reserved.", "Click here to", "Sign up for our", "Subscribe to our",
-    "This article was originally published", "Follow us on", "Order Reprints",
+    "Now Playing", "All rights reserved.", "Order Reprints",
 ];
 
-/// Of those phrases, the calls to the reader, which run on to the end of their sentence.
+/// Calls to the reader: chrome up to and including the end of their sentence ("Sign up for
+/// our newsletter to get the latest news.").
 #[rustfmt::skip]
 const CALLS: &[&str] = &[
     "Click here to", "Sign up for our", "Subscribe to our", "Follow us on",
@@ -142,6 +142,7 @@ fn is_visit_counter(lower: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Pattern {
     Phrase,
+    Call,
     Label,
     Agency,
     Credit,
@@ -155,6 +156,7 @@ fn patterns() -> &'static (AhoCorasick, Vec<Pattern>) {
     PATTERNS.get_or_init(|| {
         let groups = [
             (PHRASES, Pattern::Phrase),
+            (CALLS, Pattern::Call),
             (LABELS, Pattern::Label),
             (PICTURE_AGENCIES, Pattern::Agency),
             (CREDITS, Pattern::Credit),
@@ -182,7 +184,7 @@ fn inline(start: usize, line: &str, found: &mut Vec<ByteSpan>) {
         match kinds[m.pattern().as_usize()] {
             // "Sign up for our newsletter to get the latest news.": the call runs on to the end
             // of its sentence.
-            Pattern::Phrase if CALLS.contains(&&line[at..end]) => {
+            Pattern::Call => {
                 let rest = &line[end..];
                 let len = rest.find(['.', '!', '?']).map_or(rest.len(), |k| k + 1);
                 found.push(span(start + at, start + end + len));
